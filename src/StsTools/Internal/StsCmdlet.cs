@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+using StsTools.Engine.Errors;
+
+namespace StsTools.Internal
+{
+    /// <summary>
+    /// Base of every StsTools cmdlet: turns engine failures into ErrorRecords with stable ids, and owns the
+    /// cancellation token that StopProcessing (Ctrl+C) trips.
+    /// </summary>
+    public abstract class StsCmdlet : PSCmdlet
+    {
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
+        /// <summary>Tripped by Ctrl+C; pass it to every engine call that may wait.</summary>
+        protected System.Threading.CancellationToken StopToken => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Stops the cmdlet with an error that has its own id. Nothing after it runs.</summary>
+        protected void Fail(string errorId, ErrorCategory category, string message, object? target = null) =>
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, category, target));
+
+        /// <summary>Reports an error and goes on with the next input.</summary>
+        protected void Report(string errorId, ErrorCategory category, string message, object? target = null) =>
+            WriteError(new ErrorRecord(new PSInvalidOperationException(message), errorId, category, target));
+
+        protected void Fail(StsToolsException e) => ThrowTerminatingError(ErrorRecords.From(e));
+
+        protected void Report(StsToolsException e) => WriteError(ErrorRecords.From(e));
+    }
+}
