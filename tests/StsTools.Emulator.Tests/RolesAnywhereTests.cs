@@ -27,7 +27,7 @@ public sealed class RolesAnywhereTests : IClassFixture<EmulatorFixture>
         var set = JsonDocument.Parse(body).RootElement.GetProperty("credentialSet")[0];
         Assert.Equal(DefaultWorld.RolesAnywhereRoleArn, set.GetProperty("roleArn").GetString());
         Assert.StartsWith("arn:aws:sts::222222222222:assumed-role/RolesAnywhereRole/", set.GetProperty("assumedRoleUser").GetProperty("arn").GetString());
-        Assert.Equal("CN=" + leaf, set.GetProperty("sourceIdentity").GetString());
+        Assert.Equal("CN=test-" + leaf, set.GetProperty("sourceIdentity").GetString());
         var credentials = set.GetProperty("credentials");
 
         // The credentials work at STS.
