@@ -25,6 +25,10 @@ public sealed class BenchmarkContext : IDisposable
     /// <summary>out/StsTools (the folder a user imports).</summary>
     public string ModulePath { get; }
 
+    /// <summary>out/StsTools/&lt;version&gt;/ (holds Dependencies/ with the engine).</summary>
+    public string ModuleVersionDirectory =>
+        Directory.GetDirectories(ModulePath).Single(d => File.Exists(Path.Combine(d, "StsTools.psd1")));
+
     /// <summary>A manifest module with nothing in it: PowerShell's own cost of an import.</summary>
     public string EmptyModulePath { get; }
 
