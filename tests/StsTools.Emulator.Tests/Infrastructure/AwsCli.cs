@@ -65,7 +65,23 @@ public sealed class AwsCli : IDisposable
         return Execute(start, "python3 " + Path.GetFileName(path));
     }
 
-    private void Isolate(ProcessStartInfo start, IReadOnlyDictionary<string, string?> credentials, string region)
+    /// <summary>A bash script, as a user pastes it into a terminal with no AWS setup (no region either).</summary>
+    public CliResult Bash(string script, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        if (workingDirectory != null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        Isolate(start, new Dictionary<string, string?>(), region: null);
+        return Execute(start, "bash -c <script>");
+    }
+
+    /// <summary>The environment of a user without any AWS setup: no AWS_* variables, empty config files.</summary>
+    public void Isolate(ProcessStartInfo start, IReadOnlyDictionary<string, string?> credentials, string? region)
     {
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
         {
@@ -74,7 +90,11 @@ public sealed class AwsCli : IDisposable
 
         start.Environment["AWS_CONFIG_FILE"] = ConfigFile;
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = CredentialsFile;
-        start.Environment["AWS_DEFAULT_REGION"] = region;
+        if (region != null)
+        {
+            start.Environment["AWS_DEFAULT_REGION"] = region;
+        }
+
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         foreach (var (k, v) in credentials)
