@@ -175,6 +175,8 @@ public sealed class AwsCliFidelityTests : IClassFixture<EmulatorFixture>, IDispo
         Assert.Equal("AccessDenied", S("sessionWrongCode"));
         Assert.Equal("arn:aws:sts::222222222222:assumed-role/Admin/boto3", S("adminWithMfa"));
         Assert.Equal("AccessDenied", S("adminWithoutMfa"));
+        Assert.Equal("arn:aws:sts::111111111111:federated-user/boto3fed", S("federatedUser"));
+        Assert.Equal(S("federatedUser"), S("federatedIdentity"));
         Assert.Equal("arn:aws:sts::222222222222:assumed-role/GitHubDeploy/boto3", S("webIdentity"));
         Assert.Equal("InvalidIdentityToken", S("webIdentityWrongAudience"));
         Assert.Equal(1, o.GetProperty("tokenVersionBefore").GetInt32());
@@ -214,6 +216,11 @@ public sealed class AwsCliFidelityTests : IClassFixture<EmulatorFixture>, IDispo
         mfa_sts = client("sts", aws_access_key_id=c["AccessKeyId"], aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])
         out["adminWithMfa"] = mfa_sts.assume_role(RoleArn="arn:aws:iam::222222222222:role/Admin", RoleSessionName="boto3")["AssumedRoleUser"]["Arn"]
         out["adminWithoutMfa"] = error(lambda: sts.assume_role(RoleArn="arn:aws:iam::222222222222:role/Admin", RoleSessionName="boto3"))
+
+        fed = sts.get_federation_token(Name="boto3fed", DurationSeconds=900)
+        out["federatedUser"] = fed["FederatedUser"]["Arn"]
+        fed_sts = client("sts", aws_access_key_id=fed["Credentials"]["AccessKeyId"], aws_secret_access_key=fed["Credentials"]["SecretAccessKey"], aws_session_token=fed["Credentials"]["SessionToken"])
+        out["federatedIdentity"] = fed_sts.get_caller_identity()["Arn"]
 
         out["webIdentity"] = sts.assume_role_with_web_identity(RoleArn="arn:aws:iam::222222222222:role/GitHubDeploy", RoleSessionName="boto3", WebIdentityToken=good_jwt)["AssumedRoleUser"]["Arn"]
         out["webIdentityWrongAudience"] = error(lambda: sts.assume_role_with_web_identity(RoleArn="arn:aws:iam::222222222222:role/GitHubDeploy", RoleSessionName="boto3", WebIdentityToken=bad_jwt))
