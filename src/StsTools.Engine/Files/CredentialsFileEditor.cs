@@ -125,6 +125,15 @@ namespace StsTools.Engine.Files
                 }
 
                 lines.RemoveRange(start, removeUntil - start);
+                if (start == lines.Count)
+                {
+                    // It was the last section: drop the blank lines that separated it from the one before.
+                    while (lines.Count > 0 && lines[lines.Count - 1].IsBlank)
+                    {
+                        lines.RemoveAt(lines.Count - 1);
+                    }
+                }
+
                 changed = true;
             }
 
