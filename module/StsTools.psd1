@@ -10,7 +10,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
+        'Clear-StsEnvironment'
         'ConvertTo-StsCredential'
+        'Set-StsEnvironment'
+        'Use-StsCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
