@@ -10,7 +10,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
-        'ConvertTo-StsCredential'
+        'ConvertTo-StsCredential',
+        'New-RolesAnywhereSession'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
