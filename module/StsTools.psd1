@@ -10,9 +10,9 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
-        'Clear-StsEnvironment'
-        'ConvertTo-StsCredential'
-        'Set-StsEnvironment'
+        'Clear-StsEnvironment',
+        'New-RolesAnywhereSession',
+        'Set-StsEnvironment',
         'Use-StsCredential'
     )
     FunctionsToExport    = @()
