@@ -10,17 +10,22 @@
     Package: a .nupkg of the module under out/. Demo: the seed stories against the local emulator. Clean: remove outputs.
 .PARAMETER Configuration
     Debug or Release (default Release).
+.PARAMETER NoBuild
+    Demo: use what is already built (as `dotnet test` leaves it) instead of building first.
 .EXAMPLE
     pwsh ./build.ps1
 .EXAMPLE
     pwsh ./build.ps1 -Task Demo
+.EXAMPLE
+    ../shared/tools/psh/psh -f build.ps1 -Task Demo -NoBuild -Configuration Debug
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -76,10 +81,10 @@ function Invoke-Clean {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    if (-not $NoBuild) { Invoke-Build }
     $demo = [System.IO.Path]::Combine($root, 'demo', 'Demo.ps1')
-    if (-not [System.IO.File]::Exists($demo)) { throw 'demo/Demo.ps1 is not there yet.' }
-    & $demo -ModulePath $moduleOut -Root $root
+    # Throws when a step failed: the host then exits non-zero (pwsh -File and psh -f alike).
+    & $demo -ModulePath $moduleOut -Root $root -Configuration $Configuration
 }
 
 switch ($Task) {
