@@ -10,7 +10,9 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
-        'ConvertTo-StsCredential'
+        'ConvertTo-StsCredential',
+        'Get-StsMfaSession',
+        'Invoke-StsAssumeRole'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -112,7 +112,7 @@ namespace StsTools.Engine.Caching
                 json.WriteEndObject();
             }
 
-            CacheFile.WriteAllText(Locate(key), Encoding.UTF8.GetString(buffer.ToArray()));
+            Files.AtomicFile.WriteAllBytes(Locate(key), buffer.ToArray());
         }
 
         private static string? Text(JsonElement element, string name) =>

@@ -31,9 +31,8 @@ namespace StsTools.Engine.Profiles
         public static AwsConfigFiles Load(Func<string, string?>? environment = null)
         {
             environment ??= Environment.GetEnvironmentVariable;
-            var aws = Path.Combine(Caching.CacheLocations.Home(environment), ".aws");
-            var configPath = NonEmpty(environment("AWS_CONFIG_FILE")) ?? Path.Combine(aws, "config");
-            var credentialsPath = NonEmpty(environment("AWS_SHARED_CREDENTIALS_FILE")) ?? Path.Combine(aws, "credentials");
+            var configPath = AwsFilePaths.ConfigFile;
+            var credentialsPath = AwsFilePaths.CredentialsFile;
             var profiles = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
             foreach (var (name, values) in Parse(configPath, isConfig: true))
             {
