@@ -11,6 +11,9 @@
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
         'Clear-StsEnvironment',
+        'ConvertTo-StsCredential',
+        'Get-StsMfaSession',
+        'Invoke-StsAssumeRole',
         'New-RolesAnywhereSession',
         'Set-StsEnvironment',
         'Use-StsCredential'
