@@ -76,6 +76,20 @@ public sealed class AdminApi
                         EnabledOptInRegions = Regions.OptIn.Where(r => _state.World.IsRegionEnabled(a.Id, r)).ToList(),
                     }));
                     return;
+                case ["deny"] when method == "GET":
+                    await Json(context, 200, _state.World.DenyLists());
+                    return;
+                case ["deny"] when method is "PUT" or "POST":
+                    var deny = await Read<DenyRequest>(context);
+                    if (string.IsNullOrEmpty(deny.PrincipalArn))
+                    {
+                        await Json(context, 400, new { message = "principalArn (a user or role ARN) is required." });
+                        return;
+                    }
+
+                    _state.World.SetDenyList(deny.PrincipalArn, deny.Deny ?? new List<string>());
+                    await Json(context, 200, new { principalArn = deny.PrincipalArn, deny = _state.World.DenyList(deny.PrincipalArn) });
+                    return;
                 case ["totp"] when method == "GET":
                     var serial = context.Request.Query["serialNumber"].FirstOrDefault();
                     var device = _state.World.Accounts.SelectMany(a => a.Users).SelectMany(u => u.MfaDevices).FirstOrDefault(d => d.SerialNumber == serial);
@@ -129,7 +143,8 @@ public sealed class AdminApi
                 "GET /_emulator/requests[?endpoint=&since=]", "DELETE /_emulator/requests",
                 "GET /_emulator/faults", "PUT /_emulator/faults/{endpoint}", "DELETE /_emulator/faults/{endpoint}", "DELETE /_emulator/faults",
                 "GET /_emulator/clock", "POST /_emulator/clock/advance {\"seconds\":n}", "POST /_emulator/reset [world json]",
-                "GET /_emulator/world", "GET /_emulator/accounts", "GET /_emulator/totp?serialNumber=",
+                "GET /_emulator/world", "GET /_emulator/accounts",
+                "GET /_emulator/deny", "PUT /_emulator/deny {principalArn,deny:[actions]}", "GET /_emulator/totp?serialNumber=",
                 "POST /_emulator/oidc/{issuer}/token {audience,subject,claims}", "POST /_emulator/saml/response {roleArn,...}",
             },
             oidcIssuers = _state.World.Document.OidcIssuers.Select(i => new { i.Name, i.Kind, i.Issuer, url = baseUrl + "_oidc/" + i.Name + "/" }),
@@ -152,6 +167,12 @@ public sealed class AdminApi
     private sealed class AdvanceRequest
     {
         public double Seconds { get; set; }
+    }
+
+    private sealed class DenyRequest
+    {
+        public string? PrincipalArn { get; set; }
+        public List<string>? Deny { get; set; }
     }
 
     private sealed class MintRequest

@@ -109,6 +109,7 @@ public sealed class Authenticator
             }
         }
 
+        DenyList.Check(world, caller, request);
         return caller;
     }
 

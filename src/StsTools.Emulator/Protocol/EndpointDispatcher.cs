@@ -177,6 +177,12 @@ public sealed class EndpointDispatcher
             log.Outcome = error.Code;
             await protocol.WriteErrorAsync(context, requestId, error);
         }
+        catch (ExplicitDenyException e)
+        {
+            var error = protocol.Denied(e);
+            log.Outcome = error.Code;
+            await protocol.WriteErrorAsync(context, requestId, error);
+        }
         catch (AwsErrorException e)
         {
             log.Outcome = e.Code;

@@ -1,3 +1,4 @@
+using StsTools.Emulator.Auth;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -21,6 +22,9 @@ public abstract class ServiceProtocol
     public abstract AwsErrorException MapAuth(AuthException problem);
 
     public abstract AwsErrorException Throttling();
+
+    /// <summary>The caller's deny list forbids the call (an explicit deny in an identity-based policy).</summary>
+    public abstract AwsErrorException Denied(ExplicitDenyException denial);
 
     public abstract AwsErrorException ServerError(int status);
 
@@ -75,6 +79,8 @@ public sealed class QueryProtocol : ServiceProtocol
 
     public override AwsErrorException Throttling() => new("Throttling", "Rate exceeded", 400);
 
+    public override AwsErrorException Denied(ExplicitDenyException denial) => new("AccessDenied", denial.Message, 403);
+
     public override AwsErrorException ServerError(int status) => status == 503
         ? new("ServiceUnavailable", "Service is unable to handle request.", 503, false)
         : new("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", status, false);
@@ -108,6 +114,11 @@ public sealed class Ec2Protocol : ServiceProtocol
 
     public override AwsErrorException Throttling() => new("RequestLimitExceeded", "Request limit exceeded.", 503);
 
+    // EC2 says it without a resource: "You are not authorized to perform this operation. User: … is not authorized to
+    // perform: ec2:DescribeRegions with an explicit deny in an identity-based policy".
+    public override AwsErrorException Denied(ExplicitDenyException denial) => new("UnauthorizedOperation",
+        $"You are not authorized to perform this operation. User: {denial.CallerArn} is not authorized to perform: {denial.Action} with an explicit deny in an identity-based policy", 403);
+
     public override AwsErrorException ServerError(int status) => status == 503
         ? new("Unavailable", "The server is overloaded and can't handle the request.", 503, false)
         : new("InternalError", "An internal error has occurred.", status, false);
@@ -134,6 +145,8 @@ public sealed class RestJsonProtocol : ServiceProtocol
     };
 
     public override AwsErrorException Throttling() => new("ThrottlingException", "Rate exceeded", 429);
+
+    public override AwsErrorException Denied(ExplicitDenyException denial) => new("AccessDeniedException", denial.Message, 403);
 
     public override AwsErrorException ServerError(int status) => status == 503
         ? new("ServiceUnavailableException", "Service Unavailable", 503, false)

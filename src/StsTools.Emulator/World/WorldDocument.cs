@@ -50,6 +50,8 @@ public sealed class UserDocument
     public string Path { get; set; } = "/";
     public List<AccessKeyDocument> AccessKeys { get; set; } = new();
     public List<MfaDeviceDocument> MfaDevices { get; set; } = new();
+    /// <summary>Actions this user (and its GetSessionToken sessions) may not call: "iam:GetAccountSummary", "account:*".</summary>
+    public List<string> Deny { get; set; } = new();
 }
 
 public sealed class MfaDeviceDocument
@@ -68,6 +70,8 @@ public sealed class RoleDocument
     public int MaxSessionDuration { get; set; } = 3600;
     /// <summary>The role's trust policy: an IAM policy document.</summary>
     public JsonElement TrustPolicy { get; set; }
+    /// <summary>Actions the role's sessions may not call: "ec2:DescribeRegions", "account:*" (an explicit deny).</summary>
+    public List<string> Deny { get; set; } = new();
 }
 
 public sealed class OidcProviderDocument

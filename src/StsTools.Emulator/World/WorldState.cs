@@ -15,6 +15,7 @@ public sealed class WorldState
     private readonly Dictionary<string, HashSet<string>> _enabledOptIn = new();
     private readonly Dictionary<string, LongTermKey> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (AccountDocument Account, RoleDocument Role)> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _deny = new(StringComparer.Ordinal);
 
     public WorldState(WorldDocument document)
     {
@@ -34,11 +35,14 @@ public sealed class WorldState
                 {
                     _keys[key.AccessKeyId] = new LongTermKey(account, user, key);
                 }
+
+                _deny[UserArn(account.Id, user)] = new List<string>(user.Deny);
             }
 
             foreach (var role in account.Roles)
             {
                 _roles[RoleArn(account.Id, role)] = (account, role);
+                _deny[RoleArn(account.Id, role)] = new List<string>(role.Deny);
             }
         }
     }
@@ -104,6 +108,31 @@ public sealed class WorldState
             {
                 set.Remove(region);
             }
+        }
+    }
+
+    /// <summary>The actions a principal (user or role ARN) is denied; the admin API can replace them at run time.</summary>
+    public IReadOnlyList<string> DenyList(string principalArn)
+    {
+        lock (_sync)
+        {
+            return _deny.TryGetValue(principalArn, out var list) ? list.ToArray() : Array.Empty<string>();
+        }
+    }
+
+    public void SetDenyList(string principalArn, IEnumerable<string> actions)
+    {
+        lock (_sync)
+        {
+            _deny[principalArn] = actions.ToList();
+        }
+    }
+
+    public IReadOnlyDictionary<string, string[]> DenyLists()
+    {
+        lock (_sync)
+        {
+            return _deny.Where(d => d.Value.Count > 0).ToDictionary(d => d.Key, d => d.Value.ToArray());
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using StsTools.Completion;
 using StsTools.Engine.Credentials;
 using StsTools.Engine.Errors;
 using StsTools.Internal;
@@ -40,8 +41,24 @@ namespace StsTools.Commands
         public SwitchParameter FromEnvironment { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[a-z]{2}(-[a-z]+)+-\d+$|^aws-global$")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
+
+        private string? _region;
+
+        protected override void BeginProcessing()
+        {
+            // Checked once, first: a mistyped region stops the cmdlet before it reads any input.
+            try
+            {
+                _region = Region == null ? null : RegionArguments.Check(Region, allowGlobal: true);
+            }
+            catch (StsToolsException e)
+            {
+                Fail(e);
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -53,9 +70,9 @@ namespace StsTools.Commands
                     EnvironmentSet => FromEnvironmentVariables(),
                     _ => FromObject(InputObject!),
                 };
-                if (Region != null)
+                if (_region != null)
                 {
-                    credentials.Region = Region;
+                    credentials.Region = _region;
                 }
 
                 WriteObject(CredentialMapper.ToStsCredential(credentials));

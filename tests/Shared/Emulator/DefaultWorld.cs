@@ -12,6 +12,21 @@ public static class DefaultWorld
     public const string AliceMfaSerial = "arn:aws:iam::111111111111:mfa/alice";
     public const string AliceTotpSeed = "JBSWY3DPEHPK3PXP";
 
+    /// <summary>bob (account 111111111111, no MFA, nothing denied himself) is the one principal trusted by the
+    /// deny-list roles <see cref="RestrictedRoleArn"/> and <see cref="NoRegionReadRoleArn"/>.</summary>
+    public const string BobArn = "arn:aws:iam::111111111111:user/bob";
+    public const string BobAccessKeyId = "AKIAIOSFODNN7BOB0001";
+    public const string BobSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYBOBKEY00";
+
+    /// <summary>Trusts bob; its sessions are denied <c>account:*</c> (Account ListRegions/GetRegionOptStatus →
+    /// AccessDeniedException), everything else allowed.</summary>
+    public const string RestrictedRoleArn = "arn:aws:iam::222222222222:role/Restricted";
+    /// <summary>Trusts bob; its sessions are denied <c>account:*</c>, <c>ec2:DescribeRegions</c> (UnauthorizedOperation)
+    /// and <c>iam:*</c> (GetAccountSummary, SetSecurityTokenServicePreferences → AccessDenied): nothing can read its regions.</summary>
+    public const string NoRegionReadRoleArn = "arn:aws:iam::222222222222:role/NoRegionRead";
+    public static readonly string[] RestrictedDeny = { "account:*" };
+    public static readonly string[] NoRegionReadDeny = { "account:*", "ec2:DescribeRegions", "iam:*" };
+
     /// <summary>Trusts accounts 111111111111 and 222222222222 (so role chaining can be shown); max session 12 h.</summary>
     public const string ReadOnlyRoleArn = "arn:aws:iam::222222222222:role/ReadOnly";
     /// <summary>Requires external id <see cref="DeployExternalId"/>; max session 1 h.</summary>

@@ -191,6 +191,11 @@ public sealed class EmulatorProcess : IDisposable
         Check(s_http.Send(request));
     }
 
+    /// <summary>Replaces a principal's deny list (a user or role ARN; actions like "iam:GetAccountSummary", "account:*").
+    /// An empty list allows everything again. <see cref="Reset"/> restores the world's lists.</summary>
+    public void SetDenyList(string principalArn, params string[] actions) =>
+        Send(HttpMethod.Put, "_emulator/deny", new { principalArn, deny = actions });
+
     /// <summary>The current TOTP code of an MFA device of the world (by the world clock).</summary>
     public string TotpCode(string serialNumber = DefaultWorld.AliceMfaSerial) =>
         Get<JsonElement>(BaseUrl + "_emulator/totp?serialNumber=" + Uri.EscapeDataString(serialNumber)).GetProperty("code").GetString()!;

@@ -58,7 +58,8 @@ public sealed class ConvertToStsCredentialTests : IDisposable
     [InlineData("ConvertTo-StsCredential -AccessKeyId short -SecretAccessKey s", "InvalidAccessKeyId")]
     [InlineData("@{ AccessKeyId = 'AKIAIOSFODNN7EXAMPLE' } | ConvertTo-StsCredential", "MissingSecretAccessKey")]
     [InlineData("@{ AccessKeyId = 'AKIAIOSFODNN7EXAMPLE'; SecretAccessKey = 's'; Expiration = 'next tuesday' } | ConvertTo-StsCredential", "InvalidExpiration")]
-    [InlineData("ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7EXAMPLE -SecretAccessKey s -Region 'not a region'", "ParameterArgumentValidationError")]
+    [InlineData("ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7EXAMPLE -SecretAccessKey s -Region 'not a region'", "UnknownRegion")]
+    [InlineData("ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7EXAMPLE -SecretAccessKey s -Region us-esat-1", "UnknownRegion")]
     public void Bad_input_has_its_own_error_id(string script, string errorId)
     {
         var r = _session.Run(script);

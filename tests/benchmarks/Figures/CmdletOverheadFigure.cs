@@ -1,0 +1,51 @@
+using StsTools.Testing.Emulator;
+
+namespace StsTools.Benchmarks.Figures;
+
+/// <summary>cmdlet overhead: a warm, uncached Invoke-StsAssumeRole vs the bare SDK AssumeRoleAsync in the same process,
+/// no added latency. Interleaved in blocks so drift on a noisy machine hits both alike.</summary>
+public static class CmdletOverheadFigure
+{
+    public const string Name = "cmdlet overhead";
+    private const string Goal = "≤ 1.3× the bare SDK";
+    private const int Block = 10;
+
+    public static FigureResult Measure(BenchmarkContext context)
+    {
+        if (!context.HasCommand("Invoke-StsAssumeRole"))
+        {
+            return FigureResult.NotAvailable(Name, Goal, "Invoke-StsAssumeRole");
+        }
+
+        context.DefineAlice();
+        using var sdk = new BareSdk(context.UsEast1);
+        var ours = new List<double>();
+        var peer = new List<double>();
+        // Warm-up: first calls load the engine and the SDK, build clients, open connections.
+        Ours(context, 5, "bench-warm");
+        for (var i = 0; i < 5; i++)
+        {
+            sdk.AssumeRoleMs(DefaultWorld.ReadOnlyRoleArn, "bench-sdk-warm");
+        }
+
+        for (var block = 0; ours.Count < context.Options.CallSamples; block++)
+        {
+            ours.AddRange(Ours(context, Block, $"bench-o{block}"));
+            for (var i = 0; i < Block; i++)
+            {
+                peer.Add(sdk.AssumeRoleMs(DefaultWorld.ReadOnlyRoleArn, $"bench-sdk-{block}-{i}"));
+            }
+        }
+
+        var o = Samples.Median(ours);
+        var p = Samples.Median(peer);
+        context.WarmCallMs = o;
+        return new FigureResult(Name, Samples.Ms(o), Samples.Ms(p) + " (SDK)", FigureResult.RatioText(o, p), Goal,
+            o / p <= 1.3 ? Verdict.Pass : Verdict.Fail,
+            $"median of {ours.Count} calls each, interleaved in blocks of {Block}; -NoCache, -Credential, loopback, no latency; SDK: one client reused");
+    }
+
+    private static IEnumerable<double> Ours(BenchmarkContext context, int count, string prefix) =>
+        context.Session.Invoke(InvokeScripts.TimedCalls, context.EndpointTemplate, DefaultWorld.ReadOnlyRoleArn, count, prefix, true)
+            .Select(o => Convert.ToDouble(o.BaseObject)).ToList();
+}

@@ -1,0 +1,62 @@
+using StsTools.Testing.Emulator;
+
+namespace StsTools.Benchmarks.Figures;
+
+/// <summary>fan-out: 200 roles piped with -ThrottleLimit 32 against 30 ms of emulator latency, vs a sequential loop.</summary>
+public static class FanOutFigure
+{
+    public const string Name = "fan-out";
+    private const string Goal = "≥ 20× faster, ≥ 0.8 efficiency";
+    private const int Throttle = 32;
+    private const int LatencyMs = 30;
+
+    public static FigureResult Measure(BenchmarkContext context)
+    {
+        if (!context.HasCommand("Invoke-StsAssumeRole"))
+        {
+            return FigureResult.NotAvailable(Name, Goal, "Invoke-StsAssumeRole");
+        }
+
+        context.DefineAlice();
+        var arns = Enumerable.Range(0, BenchWorld.RoleCount).Select(BenchWorld.RoleArn).ToArray();
+        var parallel = new List<double>();
+        var sequential = new List<double>();
+        context.Emulator.SetFault("us-east-1", EmulatorFault.Slow(LatencyMs));
+        try
+        {
+            // Warm-up: a small fan-out opens the connections a pool keeps.
+            Run(context, arns.Take(Throttle).ToArray(), Throttle);
+            for (var i = 0; i < context.Options.HeavyRuns; i++)
+            {
+                parallel.Add(Run(context, arns, Throttle));
+                sequential.Add(Run(context, arns, 0));
+            }
+        }
+        finally
+        {
+            context.Emulator.ClearFault("us-east-1");
+        }
+
+        var ours = Samples.Median(parallel);
+        var peer = Samples.Median(sequential);
+        var ideal = (double)BenchWorld.RoleCount / Throttle * LatencyMs;
+        var speedup = peer / ours;
+        var efficiency = ideal / ours;
+        return new FigureResult(Name, Samples.Ms(ours), Samples.Ms(peer) + " (sequential)",
+            FigureResult.RatioText(ours, peer) + $" ({speedup:0.0}× faster)", Goal,
+            speedup >= 20 && efficiency >= 0.8 ? Verdict.Pass : Verdict.Fail,
+            $"efficiency {efficiency:0.00} (ideal 200/32 × 30 ms = {ideal:0} ms); median of {parallel.Count} runs each; 200 different roles, -NoCache, {LatencyMs} ms latency per request");
+    }
+
+    private static double Run(BenchmarkContext context, string[] arns, int throttle)
+    {
+        var output = context.Session.Invoke(InvokeScripts.ManyRoles, TimeSpan.FromSeconds(120), context.EndpointTemplate, arns, throttle);
+        var count = Convert.ToInt32(output[1].BaseObject);
+        if (count != arns.Length)
+        {
+            throw new InvalidOperationException($"{count} credentials for {arns.Length} roles");
+        }
+
+        return Convert.ToDouble(output[0].BaseObject);
+    }
+}

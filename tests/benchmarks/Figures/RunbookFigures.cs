@@ -1,0 +1,70 @@
+namespace StsTools.Benchmarks.Figures;
+
+/// <summary>The two runbook figures, each run timed in a fresh process with an already open (warm) PowerShell session:
+/// first credentials (import + Invoke-StsAssumeRole + Set-StsEnvironment) vs one `aws sts assume-role` process, and
+/// ten roles (import + 10 sequential Invoke-StsAssumeRole) vs ten processes.</summary>
+public static class RunbookFigures
+{
+    public const string FirstName = "first credentials in a runbook";
+    public const string TenName = "ten roles in one runbook";
+    private const string FirstGoal = "≤ 0.5× the CLI";
+    private const string TenGoal = "≥ 10× faster (ratio ≤ 0.10×)";
+
+    public static FigureResult MeasureFirst(BenchmarkContext context)
+    {
+        var (ours, failure, runs) = MeasureRunbook(context, 1, setEnvironment: true);
+        if (failure != null)
+        {
+            return failure with { Figure = FirstName, Goal = FirstGoal };
+        }
+
+        var peer = Samples.Median(context.CliSingleMs);
+        var ratio = ours / peer;
+        return new FigureResult(FirstName, Samples.Ms(ours), Samples.Ms(peer) + " (aws CLI)", FigureResult.RatioText(ours, peer), FirstGoal,
+            context.CliSingleMs.Count == 0 ? Verdict.Error : ratio <= 0.5 ? Verdict.Pass : Verdict.Fail,
+            $"median of {runs} fresh processes (import + 1 call + Set-StsEnvironment -Target Process, keys from env vars) vs median of " +
+            $"{context.CliSingleMs.Count} `aws sts assume-role` processes{CliNote(context)}");
+    }
+
+    public static FigureResult MeasureTen(BenchmarkContext context)
+    {
+        var (ours, failure, runs) = MeasureRunbook(context, 10, setEnvironment: false);
+        if (failure != null)
+        {
+            return failure with { Figure = TenName, Goal = TenGoal };
+        }
+
+        var peer = Samples.Median(context.CliTenMs);
+        var ratio = ours / peer;
+        return new FigureResult(TenName, Samples.Ms(ours), Samples.Ms(peer) + " (10 aws)", FigureResult.RatioText(ours, peer) + $" ({peer / ours:0}× faster)", TenGoal,
+            context.CliTenMs.Count == 0 ? Verdict.Error : ratio <= 0.10 ? Verdict.Pass : Verdict.Fail,
+            $"median of {runs} fresh processes (import + 10 roles Bench000…009, sequential) vs median of {context.CliTenMs.Count} runs of 10 " +
+            $"sequential `aws sts assume-role` processes{CliNote(context)}");
+    }
+
+    private static string CliNote(BenchmarkContext context) => context.CliError == null ? "" : $" (CLI: {context.CliError})";
+
+    private static (double Ms, FigureResult? Failure, int Runs) MeasureRunbook(BenchmarkContext context, int count, bool setEnvironment)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < context.Options.FreshProcessRuns; i++)
+        {
+            var result = ChildMeasurements.Run(context.Environment, ChildMeasurements.RunbookMode, context.ModulePath, context.EmptyModulePath,
+                context.EndpointTemplate, count.ToString(), setEnvironment.ToString(), BenchWorld.RoleArnPrefix);
+            var outcome = result.GetProperty("outcome").GetString() ?? "";
+            if (outcome.StartsWith("missing:", StringComparison.Ordinal))
+            {
+                return (double.NaN, FigureResult.NotAvailable("", "", outcome["missing:".Length..]), 0);
+            }
+
+            if (outcome != "ok")
+            {
+                return (double.NaN, new FigureResult("", "error", "—", "—", "", Verdict.Error, FigureResult.FirstLine(outcome)), 0);
+            }
+
+            samples.Add(result.GetProperty("ms").GetDouble());
+        }
+
+        return (Samples.Median(samples), null, samples.Count);
+    }
+}
