@@ -10,7 +10,13 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
-        'ConvertTo-StsCredential'
+        'Clear-StsEnvironment',
+        'ConvertTo-StsCredential',
+        'Get-StsMfaSession',
+        'Invoke-StsAssumeRole',
+        'New-RolesAnywhereSession',
+        'Set-StsEnvironment',
+        'Use-StsCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
