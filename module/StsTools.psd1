@@ -11,6 +11,10 @@
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
         'ConvertTo-StsCredential'
+        'Get-StsRegion'
+        'Get-StsTokenVersion'
+        'Set-StsTokenVersion'
+        'Test-StsRegionCompatibility'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

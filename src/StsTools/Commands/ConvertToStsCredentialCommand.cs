@@ -117,7 +117,7 @@ namespace StsTools.Commands
 
         // By property name, so it reads `aws sts assume-role` JSON (with or without the outer object), AWS Tools
         // for PowerShell's Credentials / ImmutableCredentials / AWSCredentials, and hashtables alike.
-        private static TemporaryCredentials FromObject(PSObject input)
+        internal static TemporaryCredentials FromObject(PSObject input)
         {
             if (input.BaseObject is StsCredential existing)
             {
