@@ -10,11 +10,17 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
-        'ConvertTo-StsCredential'
-        'Get-StsRegion'
-        'Get-StsTokenVersion'
-        'Set-StsTokenVersion'
-        'Test-StsRegionCompatibility'
+        'Clear-StsEnvironment',
+        'ConvertTo-StsCredential',
+        'Get-StsMfaSession',
+        'Get-StsRegion',
+        'Get-StsTokenVersion',
+        'Invoke-StsAssumeRole',
+        'New-RolesAnywhereSession',
+        'Set-StsEnvironment',
+        'Set-StsTokenVersion',
+        'Test-StsRegionCompatibility',
+        'Use-StsCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

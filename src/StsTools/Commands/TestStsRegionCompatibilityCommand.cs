@@ -69,7 +69,7 @@ namespace StsTools.Commands
             _sawInput = true;
             try
             {
-                Test(Credential.BaseObject is StsCredential c ? CredentialMapper.ToEngine(c) : ConvertToStsCredentialCommand.FromObject(Credential));
+                Test(Credential.BaseObject is StsCredential c ? CredentialMapper.ToEngine(c) : CredentialInput.FromObject(Credential));
             }
             catch (StsToolsException e)
             {
