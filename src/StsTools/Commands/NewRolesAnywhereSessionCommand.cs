@@ -87,7 +87,8 @@ namespace StsTools.Commands
         public string? RoleSessionName { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]
@@ -130,7 +131,7 @@ namespace StsTools.Commands
         private StsCredential Acquire(ConcurrentQueue<(bool Warning, string Text)> messages)
         {
             // Everything is checked before anything is sent: the ARNs and regions, then the files, the key and the certificate.
-            var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region);
+            var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region == null ? null : RegionArguments.Check(Region));
             var request = new CreateSessionRequest(arns, DurationSeconds, RoleSessionName);
             var intermediates = IntermediateCertificatePath == null
                 ? (IReadOnlyList<X509Certificate2>)Array.Empty<X509Certificate2>()
