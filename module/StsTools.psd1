@@ -10,8 +10,13 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
+        'Clear-StsEnvironment',
         'ConvertTo-StsCredential',
-        'New-RolesAnywhereSession'
+        'Get-StsMfaSession',
+        'Invoke-StsAssumeRole',
+        'New-RolesAnywhereSession',
+        'Set-StsEnvironment',
+        'Use-StsCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
