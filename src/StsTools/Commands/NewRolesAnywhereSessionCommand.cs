@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using StsTools.Completion;
+using StsTools.Engine.Caching;
 using StsTools.Engine.Errors;
 using StsTools.Engine.RolesAnywhere;
 using StsTools.Internal;
@@ -102,6 +103,9 @@ namespace StsTools.Commands
         [Parameter]
         public SwitchParameter NoCache { get; set; }
 
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var messages = new ConcurrentQueue<(bool Warning, string Text)>();
@@ -145,7 +149,8 @@ namespace StsTools.Commands
                 };
                 provider.CheckCertificate(signer, ExpiryWarningDays);
                 Flush(messages);
-                var credentials = provider.CreateSession(signer, request, EndpointUrl, StopToken, NoCache ? null : new SessionCache());
+                var mode = NoCache ? CacheMode.Bypass : Force ? CacheMode.Refresh : CacheMode.Use;
+                var credentials = provider.CreateSession(signer, request, EndpointUrl, StopToken, mode);
                 return CredentialMapper.ToStsCredential(credentials);
             }
         }

@@ -82,7 +82,9 @@ public sealed class RolesAnywhereCacheTests : IClassFixture<EmulatorFixture>, ID
         // Ten minutes left: under the 15-minute refresh window.
         var text = File.ReadAllText(file);
         var soon = DateTime.UtcNow.AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(text, "\"Expiration\": \"[^\"]+\"", $"\"Expiration\": \"{soon}\""));
+        var edited = System.Text.RegularExpressions.Regex.Replace(text, "\"Expiration\":\\s*\"[^\"]+\"", $"\"Expiration\":\"{soon}\"");
+        Assert.NotEqual(text, edited);
+        File.WriteAllText(file, edited);
 
         var again = _session.Run("New-RolesAnywhereSession @ra -RoleSessionName stale-test -Verbose");
         again.ThrowIfErrors();
