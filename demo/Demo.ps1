@@ -196,7 +196,7 @@ function Invoke-DemoStep([string] $Title, [string[]] $Cmdlets, [scriptblock] $Bo
     }
     catch {
         Say "    FAILED: $($_.Exception.Message)"
-        if ($_.FullyQualifiedErrorId) { Say "    error id: $($_.FullyQualifiedErrorId)" }
+        if ($_.FullyQualifiedErrorId -and $_.FullyQualifiedErrorId -ne $_.Exception.Message) { Say "    error id: $($_.FullyQualifiedErrorId)" }
         $script:Failures.Add($Title)
     }
 }

@@ -10,9 +10,13 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
+        'Clear-StsEnvironment',
         'ConvertTo-StsCredential',
         'Get-StsMfaSession',
-        'Invoke-StsAssumeRole'
+        'Invoke-StsAssumeRole',
+        'New-RolesAnywhereSession',
+        'Set-StsEnvironment',
+        'Use-StsCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

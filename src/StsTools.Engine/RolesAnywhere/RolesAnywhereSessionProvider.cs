@@ -40,11 +40,38 @@ namespace StsTools.Engine.RolesAnywhere
                 + $"valid until {signer.Certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}; key from {signer.KeySource}; {signer.Intermediates.Count} intermediate(s).");
         }
 
-        public TemporaryCredentials CreateSession(IX509RequestSigner signer, CreateSessionRequest request, string? endpointUrl, CancellationToken cancel)
+        /// <param name="cache">Where sessions are reused from and kept; null for none (-NoCache).</param>
+        public TemporaryCredentials CreateSession(IX509RequestSigner signer, CreateSessionRequest request, string? endpointUrl, CancellationToken cancel,
+            SessionCache? cache = null)
         {
             var endpoint = CreateSessionClient.Endpoint(request.Arns.Region, endpointUrl);
+            var key = SessionCache.Key(signer.Certificate.Thumbprint, request, endpoint.Url);
+            if (cache != null)
+            {
+                var cached = cache.TryRead(key, request.DurationSeconds);
+                if (cached != null)
+                {
+                    Verbose?.Invoke($"Cache hit: {cache.PathOf(key)} holds session {cached}; no request sent.");
+                    return cached;
+                }
+            }
+
             var credentials = _client.CreateSessionAsync(signer, request, endpoint, Verbose, cancel).GetAwaiter().GetResult();
             Verbose?.Invoke($"Roles Anywhere session {credentials} from {endpoint.Url}.");
+            if (cache != null)
+            {
+                try
+                {
+                    cache.Write(key, credentials);
+                    Verbose?.Invoke($"Cached in {cache.PathOf(key)} (mode 0600).");
+                }
+                catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+                {
+                    // The credentials are good; a cache that cannot be written only costs the next call a request.
+                    Warning?.Invoke($"Could not write the session cache {cache.PathOf(key)}: {e.Message}");
+                }
+            }
+
             return credentials;
         }
     }
