@@ -157,11 +157,23 @@ function Show-Error($ErrorRecord, [string] $Indent = '    ') {
     }
 }
 
-# Verbose records a cmdlet wrote (captured with 4>&1): printed as the user would see them with -Verbose.
+# Verbose and warning records a cmdlet wrote (captured with 4>&1 3>&1), printed as the user sees them; returns the
+# rest (the cmdlet's output). A run of retries against a dead endpoint is shortened after the first two lines.
 function Show-Stream($Records, [string] $Indent = '    ') {
     $result = $null
+    $retryLines = 0
     foreach ($record in $Records) {
-        if ($record -is [System.Management.Automation.VerboseRecord]) { Say "${Indent}VERBOSE: $($record.Message)" }
+        if ($record -is [System.Management.Automation.VerboseRecord]) {
+            if ($record.Message -match ': (retry \d+|no answer from) ') {
+                $retryLines++
+                if ($retryLines -gt 2) { continue }
+            }
+            elseif ($retryLines -gt 2) {
+                Say "${Indent}VERBOSE: … ($($retryLines - 2) more lines of the same: retry, no answer)"
+                $retryLines = 0
+            }
+            Say "${Indent}VERBOSE: $($record.Message)"
+        }
         elseif ($record -is [System.Management.Automation.WarningRecord]) { Say "${Indent}WARNING: $($record.Message)" }
         elseif ($record -is [System.Management.Automation.InformationRecord]) { Say "${Indent}$($record.MessageData)" }
         else { $result = $record }
@@ -191,8 +203,10 @@ function Invoke-DemoStep([string] $Title, [string[]] $Cmdlets, [scriptblock] $Bo
         $script:Pending.Add($Title)
         return
     }
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
     try {
         & $Body
+        Say ("    ok ({0:N1} s)" -f $watch.Elapsed.TotalSeconds)
     }
     catch {
         Say "    FAILED: $($_.Exception.Message)"
@@ -569,12 +583,9 @@ try {
         [void](Invoke-EmulatorAdmin 'PUT' "faults/$HomeRegion" '{"service":"sts","down":true}')
         try {
             Say "PS> Invoke-StsAssumeRole -RoleArn $($World.ReadOnlyRoleArn) -Region $HomeRegion -FallbackRegion $FallbackRegion -Verbose"
-            $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $records = Invoke-StsAssumeRole -RoleArn $World.ReadOnlyRoleArn -Region $HomeRegion -FallbackRegion $FallbackRegion -RoleSessionName 'demo-failover' -NoCache -Verbose -ErrorAction Stop 4>&1 3>&1
-            $watch.Stop()
             $failedOver = Show-Stream $records
             Show-Credential $failedOver
-            Say ("    took {0:N1} s" -f $watch.Elapsed.TotalSeconds)
             Assert-Demo ("$(Get-Field $failedOver 'IssuedBy')" -like "*$FallbackRegion*") "expected credentials issued by $FallbackRegion, got '$(Get-Field $failedOver 'IssuedBy')'."
         }
         finally {
