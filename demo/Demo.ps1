@@ -143,7 +143,7 @@ function Show-Object($Object, [string] $Indent = '    ') {
         if ($null -eq $item) { continue }
         if ($item -is [string] -or $item -is [ValueType]) { Say "${Indent}$item"; continue }
         foreach ($p in $item.PSObject.Properties) {
-            if ($p.Name -in @('SecretAccessKey', 'SessionToken')) { continue }
+            if ($p.Name -in @('SecretAccessKey', 'SessionToken') -or $null -eq $p.Value -or "$($p.Value)" -eq '') { continue }
             Say ("{0}{1,-17}: {2}" -f $Indent, $p.Name, $p.Value)
         }
     }
@@ -542,9 +542,9 @@ try {
         Say "PS> `$old | Test-StsRegionCompatibility -Region $OptInRegion"
         $results = @($script:V1Token | Test-StsRegionCompatibility -Region $OptInRegion -ErrorAction Stop)
         foreach ($r in $results) {
-            foreach ($name in @('Region', 'Name', 'OptIn', 'TokenVersion', 'Compatible', 'ErrorCode', 'Reason', 'Remedy')) {
+            foreach ($name in @('Region', 'Name', 'OptIn', 'OptInStatus', 'TokenVersion', 'GlobalEndpointTokenVersion', 'Compatible', 'ErrorCode', 'Reason', 'Explanation', 'Remedy')) {
                 $value = Get-Field $r $name
-                if ($null -ne $value -and "$value" -ne '') { Say ("    {0,-13}: {1}" -f $name, $value) }
+                if ($null -ne $value -and "$value" -ne '') { Say ("    {0,-26}: {1}" -f $name, $value) }
             }
         }
         Assert-Demo ($results.Count -ge 1 -and (Get-Field $results[0] 'Compatible') -eq $false) 'Test-StsRegionCompatibility did not report the token as incompatible.'
@@ -559,7 +559,7 @@ try {
         Say 'PS> Get-StsTokenVersion'
         $after = Get-StsTokenVersion -ErrorAction Stop
         Show-Object $after
-        Assert-Demo ("$(Get-Field $after 'Version')" -eq 'V2Token') "the account still reports '$(Get-Field $after 'Version')'."
+        Assert-Demo ("$(Get-Field $after 'GlobalEndpointTokenVersion')" -eq 'V2Token') "the account still reports '$(Get-Field $after 'GlobalEndpointTokenVersion')'."
     }
 
     Invoke-DemoStep "A new token from the global endpoint works in $OptInRegion" @('Invoke-StsAssumeRole', 'Test-StsRegionCompatibility') {
