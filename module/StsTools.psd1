@@ -10,9 +10,16 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('StsTools.format.ps1xml')
     CmdletsToExport      = @(
-        'Clear-StsEnvironment'
-        'ConvertTo-StsCredential'
-        'Set-StsEnvironment'
+        'Clear-StsEnvironment',
+        'ConvertTo-StsCredential',
+        'Get-StsMfaSession',
+        'Get-StsRegion',
+        'Get-StsTokenVersion',
+        'Invoke-StsAssumeRole',
+        'New-RolesAnywhereSession',
+        'Set-StsEnvironment',
+        'Set-StsTokenVersion',
+        'Test-StsRegionCompatibility',
         'Use-StsCredential'
     )
     FunctionsToExport    = @()

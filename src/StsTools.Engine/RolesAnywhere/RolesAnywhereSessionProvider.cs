@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
+using StsTools.Engine.Caching;
+using StsTools.Engine.Endpoints;
+using StsTools.Engine.Sts;
 using StsTools.Engine.Credentials;
 
 namespace StsTools.Engine.RolesAnywhere
@@ -40,12 +44,42 @@ namespace StsTools.Engine.RolesAnywhere
                 + $"valid until {signer.Certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}; key from {signer.KeySource}; {signer.Intermediates.Count} intermediate(s).");
         }
 
-        public TemporaryCredentials CreateSession(IX509RequestSigner signer, CreateSessionRequest request, string? endpointUrl, CancellationToken cancel)
+        /// <summary>
+        /// Returns a cached session for the same request while more than 15 minutes remain (unless
+        /// <paramref name="mode"/> says otherwise), else signs and sends CreateSession and caches the answer.
+        /// </summary>
+        /// <param name="store">Where sessions are kept; null for STSTOOLS_CACHE_DIR or ~/.aws/ststools/cache.</param>
+        public TemporaryCredentials CreateSession(IX509RequestSigner signer, CreateSessionRequest request, string? endpointUrl, CancellationToken cancel,
+            CacheMode mode = CacheMode.Use, ICredentialStore? store = null)
         {
             var endpoint = CreateSessionClient.Endpoint(request.Arns.Region, endpointUrl);
-            var credentials = _client.CreateSessionAsync(signer, request, endpoint, Verbose, cancel).GetAwaiter().GetResult();
-            Verbose?.Invoke($"Roles Anywhere session {credentials} from {endpoint.Url}.");
-            return credentials;
+            var inner = new RolesAnywhereCredentialProvider(_client, signer, request, endpoint);
+            var cached = new CachingCredentialProvider(inner, store ?? new FileCredentialStore(CacheLocations.StsToolsCache()), CacheKey(signer, request, endpoint), mode, _utcNow);
+            StsDiagnostics.Use(Verbose);
+            try
+            {
+                return cached.GetCredentialsAsync(cancel).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                StsDiagnostics.Use(null);
+            }
         }
+
+        /// <summary>
+        /// What changes the answer: the certificate (thumbprint), the three ARNs, the duration, the session name, and
+        /// the endpoint (credentials an emulator or a VPC endpoint in another partition issued are not served for AWS).
+        /// </summary>
+        public static string CacheKey(IX509RequestSigner signer, CreateSessionRequest request, ServiceEndpoint endpoint) =>
+            RequestCacheKey.For("rolesanywhere", new Dictionary<string, object?>
+            {
+                ["Thumbprint"] = signer.Certificate.Thumbprint.ToUpperInvariant(),
+                ["TrustAnchorArn"] = request.Arns.TrustAnchorArn,
+                ["ProfileArn"] = request.Arns.ProfileArn,
+                ["RoleArn"] = request.Arns.RoleArn,
+                ["DurationSeconds"] = request.DurationSeconds,
+                ["RoleSessionName"] = request.RoleSessionName,
+                ["Endpoint"] = endpoint.Url.AbsoluteUri,
+            });
     }
 }

@@ -23,12 +23,13 @@ public sealed class EmulatorProcess : IDisposable
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _output;
     private readonly string? _worldFile;
 
-    private EmulatorProcess(Process process, string baseUrl, string? worldFile)
+    private EmulatorProcess(Process process, string baseUrl, string? worldFile, StringBuilder output)
     {
         _process = process;
+        _output = output;
         BaseUrl = baseUrl;
         _worldFile = worldFile;
     }
@@ -96,6 +97,7 @@ public sealed class EmulatorProcess : IDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the emulator.");
         var output = new StringBuilder();
         var listening = new TaskCompletionSourceLite();
+        string? listeningUrl = null;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data == null)
@@ -109,9 +111,14 @@ public sealed class EmulatorProcess : IDisposable
                 output.AppendLine(e.Data);
             }
 
+            // Ready once the whole banner is out (its last line), so Output has it all.
             if (e.Data.StartsWith(ListeningPrefix, StringComparison.Ordinal))
             {
-                listening.TrySet(e.Data[ListeningPrefix.Length..].Trim());
+                listeningUrl ??= e.Data[ListeningPrefix.Length..].Trim();
+            }
+            else if (e.Data == BannerEnd && listeningUrl != null)
+            {
+                listening.TrySet(listeningUrl);
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -147,16 +154,13 @@ public sealed class EmulatorProcess : IDisposable
             throw new InvalidOperationException($"The emulator ({EmulatorPaths.Dll}) did not report its address. Output:\n{text}");
         }
 
-        var emulator = new EmulatorProcess(process, url.EndsWith('/') ? url : url + "/", worldFile);
-        lock (output)
-        {
-            emulator._output.Append(output);
-        }
-
-        return emulator;
+        return new EmulatorProcess(process, url.EndsWith('/') ? url : url + "/", worldFile, output);
     }
 
     public const string ListeningPrefix = "StsTools emulator listening on ";
+
+    /// <summary>The banner's last line.</summary>
+    public const string BannerEnd = "Press Ctrl+C to stop.";
 
     /// <summary>Requests the endpoints received (all, or one endpoint's: "aws-global", "me-south-1").</summary>
     public IReadOnlyList<EmulatorRequestLogEntry> RequestLog(string? endpoint = null)
