@@ -42,6 +42,10 @@ public sealed class SetStsEnvironmentProfileTests : IDisposable
         Assert.Equal(expected, File.ReadAllText(_credentials));
         AssertPrivate(_credentials);
         Assert.Equal(new[] { _credentials, _credentials + ".lock" }, Directory.GetFiles(_dir).Order()); // no temporary file left
+
+        var whatIf = _session.Run(SetStsEnvironmentTests.MakeCredential + "$c | Set-StsEnvironment -ProfileName third -WhatIf", SetStsEnvironmentTests.Secret, SetStsEnvironmentTests.Token);
+        whatIf.ThrowIfErrors();
+        Assert.Equal(expected, File.ReadAllText(_credentials));
     }
 
     [Fact]

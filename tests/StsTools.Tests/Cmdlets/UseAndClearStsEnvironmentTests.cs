@@ -76,6 +76,44 @@ public sealed class UseAndClearStsEnvironmentTests : IDisposable
         Assert.Equal("AKIAOUTSIDE00000", Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
     }
 
+    [Fact]
+    public void Use_and_Clear_show_no_secret_with_Verbose_and_Debug()
+    {
+        var r = _session.Display(SetStsEnvironmentTests.MakeCredential +
+            "$c | Use-StsCredential { 'inside' } -Verbose -Debug; $c | Set-StsEnvironment; Clear-StsEnvironment -Verbose -Debug; " +
+            "$c.Expiration = [datetime]::UtcNow.AddMinutes(-1); $c | Use-StsCredential { 'never' } -Verbose -Debug",
+            SetStsEnvironmentTests.Secret, SetStsEnvironmentTests.Token);
+        Assert.Contains("inside", r.Screen);
+        Assert.Contains(r.Verbose, v => v.Contains("ASIA…MPLE"));
+        Assert.StartsWith("ExpiredCredential,", r.FirstErrorId);
+        var visible = r.EverythingVisible();
+        Assert.DoesNotContain(SetStsEnvironmentTests.Secret, visible);
+        Assert.DoesNotContain(SetStsEnvironmentTests.Token, visible);
+    }
+
+    [Fact]
+    public void ProfileName_completes_from_the_credentials_and_config_files()
+    {
+        var dir = Directory.CreateTempSubdirectory("ststools-complete-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "credentials"), "[ci-deploy]\nk=v\n[default]\n");
+            File.WriteAllText(Path.Combine(dir, "config"), "[profile ci-admin]\nrole_arn=x\n[profile prod]\n[sso-session corp]\n");
+            Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(dir, "credentials"));
+            Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Path.Combine(dir, "config"));
+            foreach (var command in new[] { "Set-StsEnvironment -ProfileName ci", "Clear-StsEnvironment -ProfileName ci" })
+            {
+                var r = _session.Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object CompletionText", command);
+                r.ThrowIfErrors();
+                Assert.Equal(new object[] { "ci-admin", "ci-deploy" }, r.Output.Select(o => o.BaseObject));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         _session.Dispose();
