@@ -22,6 +22,29 @@ namespace StsTools.Internal
                 "No credentials to call AWS with: pass -Credential (e.g. from Invoke-StsAssumeRole or ConvertTo-StsCredential), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (Set-StsEnvironment does).");
         }
 
+        /// <summary>The account the credentials belong to: known already, else asked of STS (GetCallerIdentity needs no
+        /// permission). Null when STS cannot say; never fails the caller.</summary>
+        internal static string? AccountId(TemporaryCredentials credentials, EngineCall call, System.Threading.CancellationToken cancel, Action<string> verbose)
+        {
+            if (credentials.AccountId != null)
+            {
+                return credentials.AccountId;
+            }
+
+            try
+            {
+                var region = credentials.Region is { Length: > 0 } r && r != Engine.Endpoints.EndpointResolver.GlobalRegion ? r : "us-east-1";
+                var arn = call.Run(c => new Engine.Aws.StsProbe(call.Options).GetCallerIdentityAsync(credentials, region, false, c), cancel, verbose);
+                var parts = arn?.Split(':');
+                return parts != null && parts.Length > 4 && parts[4].Length == 12 ? parts[4] : null;
+            }
+            catch (StsToolsException e)
+            {
+                verbose($"The credentials' account could not be read ({e.ErrorId}).");
+                return null;
+            }
+        }
+
         /// <summary>The AWS_* variables of this process, checked; null when AWS_ACCESS_KEY_ID is not set.</summary>
         internal static TemporaryCredentials? FromEnvironment()
         {
