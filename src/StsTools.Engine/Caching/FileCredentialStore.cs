@@ -58,6 +58,7 @@ namespace StsTools.Engine.Caching
                     credentials.IssuedByEndpoint = Text(extra, "IssuedByEndpoint");
                     credentials.SessionName = Text(extra, "SessionName") ?? credentials.SessionName;
                     credentials.SourceIdentity = Text(extra, "SourceIdentity");
+                    credentials.SubjectArn = Text(extra, "SubjectArn");
                     if (Enum.TryParse<CredentialSource>(Text(extra, "Source"), out var source)) credentials.Source = source;
                     if (Enum.TryParse<TokenVersion>(Text(extra, "TokenVersion"), out var version)) credentials.TokenVersion = version;
                     if (extra.TryGetProperty("MfaAuthenticated", out var mfa) && (mfa.ValueKind == JsonValueKind.True || mfa.ValueKind == JsonValueKind.False)) credentials.MfaAuthenticated = mfa.GetBoolean();
@@ -106,6 +107,7 @@ namespace StsTools.Engine.Caching
                 json.WriteString("TokenVersion", credentials.TokenVersion.ToString());
                 if (credentials.SessionName != null) json.WriteString("SessionName", credentials.SessionName);
                 if (credentials.SourceIdentity != null) json.WriteString("SourceIdentity", credentials.SourceIdentity);
+                if (credentials.SubjectArn != null) json.WriteString("SubjectArn", credentials.SubjectArn);
                 if (credentials.MfaAuthenticated != null) json.WriteBoolean("MfaAuthenticated", credentials.MfaAuthenticated.Value);
                 if (credentials.PackedPolicySize != null) json.WriteNumber("PackedPolicySize", credentials.PackedPolicySize.Value);
                 json.WriteEndObject();

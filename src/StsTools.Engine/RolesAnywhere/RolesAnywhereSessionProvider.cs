@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
+using StsTools.Engine.Caching;
+using StsTools.Engine.Endpoints;
+using StsTools.Engine.Sts;
 using StsTools.Engine.Credentials;
 
 namespace StsTools.Engine.RolesAnywhere
@@ -40,39 +44,42 @@ namespace StsTools.Engine.RolesAnywhere
                 + $"valid until {signer.Certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}; key from {signer.KeySource}; {signer.Intermediates.Count} intermediate(s).");
         }
 
-        /// <param name="cache">Where sessions are reused from and kept; null for none (-NoCache).</param>
+        /// <summary>
+        /// Returns a cached session for the same request while more than 15 minutes remain (unless
+        /// <paramref name="mode"/> says otherwise), else signs and sends CreateSession and caches the answer.
+        /// </summary>
+        /// <param name="store">Where sessions are kept; null for STSTOOLS_CACHE_DIR or ~/.aws/ststools/cache.</param>
         public TemporaryCredentials CreateSession(IX509RequestSigner signer, CreateSessionRequest request, string? endpointUrl, CancellationToken cancel,
-            SessionCache? cache = null)
+            CacheMode mode = CacheMode.Use, ICredentialStore? store = null)
         {
             var endpoint = CreateSessionClient.Endpoint(request.Arns.Region, endpointUrl);
-            var key = SessionCache.Key(signer.Certificate.Thumbprint, request, endpoint.Url);
-            if (cache != null)
+            var inner = new RolesAnywhereCredentialProvider(_client, signer, request, endpoint);
+            var cached = new CachingCredentialProvider(inner, store ?? new FileCredentialStore(CacheLocations.StsToolsCache()), CacheKey(signer, request, endpoint), mode, _utcNow);
+            StsDiagnostics.Use(Verbose);
+            try
             {
-                var cached = cache.TryRead(key, request.DurationSeconds);
-                if (cached != null)
-                {
-                    Verbose?.Invoke($"Cache hit: {cache.PathOf(key)} holds session {cached}; no request sent.");
-                    return cached;
-                }
+                return cached.GetCredentialsAsync(cancel).GetAwaiter().GetResult();
             }
-
-            var credentials = _client.CreateSessionAsync(signer, request, endpoint, Verbose, cancel).GetAwaiter().GetResult();
-            Verbose?.Invoke($"Roles Anywhere session {credentials} from {endpoint.Url}.");
-            if (cache != null)
+            finally
             {
-                try
-                {
-                    cache.Write(key, credentials);
-                    Verbose?.Invoke($"Cached in {cache.PathOf(key)} (mode 0600).");
-                }
-                catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
-                {
-                    // The credentials are good; a cache that cannot be written only costs the next call a request.
-                    Warning?.Invoke($"Could not write the session cache {cache.PathOf(key)}: {e.Message}");
-                }
+                StsDiagnostics.Use(null);
             }
-
-            return credentials;
         }
+
+        /// <summary>
+        /// What changes the answer: the certificate (thumbprint), the three ARNs, the duration, the session name, and
+        /// the endpoint (credentials an emulator or a VPC endpoint in another partition issued are not served for AWS).
+        /// </summary>
+        public static string CacheKey(IX509RequestSigner signer, CreateSessionRequest request, ServiceEndpoint endpoint) =>
+            RequestCacheKey.For("rolesanywhere", new Dictionary<string, object?>
+            {
+                ["Thumbprint"] = signer.Certificate.Thumbprint.ToUpperInvariant(),
+                ["TrustAnchorArn"] = request.Arns.TrustAnchorArn,
+                ["ProfileArn"] = request.Arns.ProfileArn,
+                ["RoleArn"] = request.Arns.RoleArn,
+                ["DurationSeconds"] = request.DurationSeconds,
+                ["RoleSessionName"] = request.RoleSessionName,
+                ["Endpoint"] = endpoint.Url.AbsoluteUri,
+            });
     }
 }

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using StsTools.Completion;
+using StsTools.Engine.Caching;
 using StsTools.Engine.Errors;
 using StsTools.Engine.RolesAnywhere;
 using StsTools.Internal;
@@ -87,7 +88,8 @@ namespace StsTools.Commands
         public string? RoleSessionName { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]
@@ -100,6 +102,9 @@ namespace StsTools.Commands
 
         [Parameter]
         public SwitchParameter NoCache { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -130,7 +135,7 @@ namespace StsTools.Commands
         private StsCredential Acquire(ConcurrentQueue<(bool Warning, string Text)> messages)
         {
             // Everything is checked before anything is sent: the ARNs and regions, then the files, the key and the certificate.
-            var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region);
+            var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region == null ? null : RegionArguments.Check(Region));
             var request = new CreateSessionRequest(arns, DurationSeconds, RoleSessionName);
             var intermediates = IntermediateCertificatePath == null
                 ? (IReadOnlyList<X509Certificate2>)Array.Empty<X509Certificate2>()
@@ -144,7 +149,8 @@ namespace StsTools.Commands
                 };
                 provider.CheckCertificate(signer, ExpiryWarningDays);
                 Flush(messages);
-                var credentials = provider.CreateSession(signer, request, EndpointUrl, StopToken, NoCache ? null : new SessionCache());
+                var mode = NoCache ? CacheMode.Bypass : Force ? CacheMode.Refresh : CacheMode.Use;
+                var credentials = provider.CreateSession(signer, request, EndpointUrl, StopToken, mode);
                 return CredentialMapper.ToStsCredential(credentials);
             }
         }

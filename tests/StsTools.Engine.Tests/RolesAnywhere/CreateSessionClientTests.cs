@@ -16,7 +16,7 @@ public sealed class CreateSessionClientTests : IClassFixture<EmulatorFixture>
     private TemporaryCredentials Create(IX509RequestSigner signer, string? sessionName = null, string roleArn = DefaultWorld.RolesAnywhereRoleArn)
     {
         var arns = RolesAnywhereArns.Parse(DefaultWorld.TrustAnchorArn, DefaultWorld.ProfileArn, roleArn, null);
-        return new RolesAnywhereSessionProvider().CreateSession(signer, new CreateSessionRequest(arns, 900, sessionName), _emulator.EndpointTemplate, CancellationToken.None);
+        return new RolesAnywhereSessionProvider().CreateSession(signer, new CreateSessionRequest(arns, 900, sessionName), _emulator.EndpointTemplate, CancellationToken.None, Engine.Caching.CacheMode.Bypass);
     }
 
     [Theory]
