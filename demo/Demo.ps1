@@ -143,7 +143,7 @@ function Show-Object($Object, [string] $Indent = '    ') {
         if ($null -eq $item) { continue }
         if ($item -is [string] -or $item -is [ValueType]) { Say "${Indent}$item"; continue }
         foreach ($p in $item.PSObject.Properties) {
-            if ($p.Name -in @('SecretAccessKey', 'SessionToken')) { continue }
+            if ($p.Name -in @('SecretAccessKey', 'SessionToken') -or $null -eq $p.Value -or "$($p.Value)" -eq '') { continue }
             Say ("{0}{1,-17}: {2}" -f $Indent, $p.Name, $p.Value)
         }
     }
@@ -157,11 +157,23 @@ function Show-Error($ErrorRecord, [string] $Indent = '    ') {
     }
 }
 
-# Verbose records a cmdlet wrote (captured with 4>&1): printed as the user would see them with -Verbose.
+# Verbose and warning records a cmdlet wrote (captured with 4>&1 3>&1), printed as the user sees them; returns the
+# rest (the cmdlet's output). A run of retries against a dead endpoint is shortened after the first two lines.
 function Show-Stream($Records, [string] $Indent = '    ') {
     $result = $null
+    $retryLines = 0
     foreach ($record in $Records) {
-        if ($record -is [System.Management.Automation.VerboseRecord]) { Say "${Indent}VERBOSE: $($record.Message)" }
+        if ($record -is [System.Management.Automation.VerboseRecord]) {
+            if ($record.Message -match ': (retry \d+|no answer from) ') {
+                $retryLines++
+                if ($retryLines -gt 2) { continue }
+            }
+            elseif ($retryLines -gt 2) {
+                Say "${Indent}VERBOSE: … ($($retryLines - 2) more lines of the same: retry, no answer)"
+                $retryLines = 0
+            }
+            Say "${Indent}VERBOSE: $($record.Message)"
+        }
         elseif ($record -is [System.Management.Automation.WarningRecord]) { Say "${Indent}WARNING: $($record.Message)" }
         elseif ($record -is [System.Management.Automation.InformationRecord]) { Say "${Indent}$($record.MessageData)" }
         else { $result = $record }
@@ -191,8 +203,10 @@ function Invoke-DemoStep([string] $Title, [string[]] $Cmdlets, [scriptblock] $Bo
         $script:Pending.Add($Title)
         return
     }
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
     try {
         & $Body
+        Say ("    ok ({0:N1} s)" -f $watch.Elapsed.TotalSeconds)
     }
     catch {
         Say "    FAILED: $($_.Exception.Message)"
@@ -528,9 +542,9 @@ try {
         Say "PS> `$old | Test-StsRegionCompatibility -Region $OptInRegion"
         $results = @($script:V1Token | Test-StsRegionCompatibility -Region $OptInRegion -ErrorAction Stop)
         foreach ($r in $results) {
-            foreach ($name in @('Region', 'Name', 'OptIn', 'TokenVersion', 'Compatible', 'ErrorCode', 'Reason', 'Remedy')) {
+            foreach ($name in @('Region', 'Name', 'OptIn', 'OptInStatus', 'TokenVersion', 'GlobalEndpointTokenVersion', 'Compatible', 'ErrorCode', 'Reason', 'Explanation', 'Remedy')) {
                 $value = Get-Field $r $name
-                if ($null -ne $value -and "$value" -ne '') { Say ("    {0,-13}: {1}" -f $name, $value) }
+                if ($null -ne $value -and "$value" -ne '') { Say ("    {0,-26}: {1}" -f $name, $value) }
             }
         }
         Assert-Demo ($results.Count -ge 1 -and (Get-Field $results[0] 'Compatible') -eq $false) 'Test-StsRegionCompatibility did not report the token as incompatible.'
@@ -545,7 +559,7 @@ try {
         Say 'PS> Get-StsTokenVersion'
         $after = Get-StsTokenVersion -ErrorAction Stop
         Show-Object $after
-        Assert-Demo ("$(Get-Field $after 'Version')" -eq 'V2Token') "the account still reports '$(Get-Field $after 'Version')'."
+        Assert-Demo ("$(Get-Field $after 'GlobalEndpointTokenVersion')" -eq 'V2Token') "the account still reports '$(Get-Field $after 'GlobalEndpointTokenVersion')'."
     }
 
     Invoke-DemoStep "A new token from the global endpoint works in $OptInRegion" @('Invoke-StsAssumeRole', 'Test-StsRegionCompatibility') {
@@ -569,12 +583,9 @@ try {
         [void](Invoke-EmulatorAdmin 'PUT' "faults/$HomeRegion" '{"service":"sts","down":true}')
         try {
             Say "PS> Invoke-StsAssumeRole -RoleArn $($World.ReadOnlyRoleArn) -Region $HomeRegion -FallbackRegion $FallbackRegion -Verbose"
-            $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $records = Invoke-StsAssumeRole -RoleArn $World.ReadOnlyRoleArn -Region $HomeRegion -FallbackRegion $FallbackRegion -RoleSessionName 'demo-failover' -NoCache -Verbose -ErrorAction Stop 4>&1 3>&1
-            $watch.Stop()
             $failedOver = Show-Stream $records
             Show-Credential $failedOver
-            Say ("    took {0:N1} s" -f $watch.Elapsed.TotalSeconds)
             Assert-Demo ("$(Get-Field $failedOver 'IssuedBy')" -like "*$FallbackRegion*") "expected credentials issued by $FallbackRegion, got '$(Get-Field $failedOver 'IssuedBy')'."
         }
         finally {

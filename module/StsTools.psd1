@@ -13,9 +13,13 @@
         'Clear-StsEnvironment',
         'ConvertTo-StsCredential',
         'Get-StsMfaSession',
+        'Get-StsRegion',
+        'Get-StsTokenVersion',
         'Invoke-StsAssumeRole',
         'New-RolesAnywhereSession',
         'Set-StsEnvironment',
+        'Set-StsTokenVersion',
+        'Test-StsRegionCompatibility',
         'Use-StsCredential'
     )
     FunctionsToExport    = @()

@@ -3,16 +3,27 @@ using StsTools.Emulator.Tests.Infrastructure;
 
 namespace StsTools.Emulator.Tests;
 
-/// <summary>Faults on demand per endpoint, the request log, and the world clock. Each test has its own emulator:
-/// faults and the clock are process-wide state of an emulator.</summary>
-public sealed class FaultAndClockTests
+/// <summary>Faults on demand per endpoint, the request log, and the world clock. Faults and the clock are
+/// process-wide state of an emulator: the class shares one and each test starts from a reset (tests of a class run
+/// one at a time), which is cheaper than a process per test.</summary>
+public sealed class FaultAndClockTests : IClassFixture<EmulatorFixture>
 {
+    private readonly EmulatorFixture _fixture;
+
+    public FaultAndClockTests(EmulatorFixture fixture) => _fixture = fixture;
+
+    private EmulatorProcess Fresh()
+    {
+        _fixture.Emulator.Reset();
+        return _fixture.Emulator;
+    }
+
     private static SignedClient AliceAt(EmulatorProcess e, string region) => SignedClient.Alice(e.EndpointUrl(region), region);
 
     [Fact]
     public void Down_drops_the_connection_before_any_answer_and_only_at_that_endpoint()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("eu-west-1", EmulatorFault.Refusing());
         var error = Assert.Throws<HttpRequestException>(() => AliceAt(emulator, "eu-west-1").Query("GetCallerIdentity"));
         Assert.NotNull(error);
@@ -29,7 +40,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void Blackhole_accepts_and_never_answers_until_the_client_gives_up()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("us-west-2", EmulatorFault.Blackholing());
         using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(1500) };
         var call = () => http.PostAsync(emulator.EndpointUrl("us-west-2"), new StringContent("Action=GetCallerIdentity&Version=2011-06-15")).GetAwaiter().GetResult();
@@ -43,7 +54,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void Blackhole_is_bounded_so_a_forgotten_client_does_not_hold_the_request_forever()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("us-west-2", EmulatorFault.Blackholing(maxSeconds: 1));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var call = () => http.PostAsync(emulator.EndpointUrl("us-west-2"), new StringContent("Action=GetCallerIdentity&Version=2011-06-15")).GetAwaiter().GetResult();
@@ -54,7 +65,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void Latency_delays_the_answer_and_shows_in_the_log()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("ca-central-1", EmulatorFault.Slow(300));
         Assert.True(AliceAt(emulator, "ca-central-1").Query("GetCallerIdentity").Ok);
         var entry = Assert.Single(emulator.RequestLog("ca-central-1"));
@@ -65,7 +76,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void Throttling_at_a_rate_answers_every_other_request_with_Throttling()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("us-east-2", EmulatorFault.Throttling(rate: 0.5));
         var outcomes = Enumerable.Range(0, 4).Select(_ => AliceAt(emulator, "us-east-2").Query("GetCallerIdentity")).ToList();
         Assert.Equal(new[] { 200, 400, 200, 400 }, outcomes.Select(o => o.Status));
@@ -83,7 +94,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void Server_errors_come_as_a_burst_that_clears_itself()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("*", EmulatorFault.ServerErrors(status: 503, count: 2) with { Service = "sts" });
         var a = AliceAt(emulator, "sa-east-1").Query("GetCallerIdentity");
         var b = AliceAt(emulator, "eu-north-1").Query("GetCallerIdentity");
@@ -97,7 +108,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void Connection_reset_drops_the_connection_after_reading_the_request()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("eu-central-1", EmulatorFault.Resetting(count: 1));
         Assert.ThrowsAny<HttpRequestException>(() => AliceAt(emulator, "eu-central-1").Query("GetCallerIdentity"));
         Assert.True(AliceAt(emulator, "eu-central-1").Query("GetCallerIdentity").Ok);
@@ -107,7 +118,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void A_skewed_endpoint_clock_refuses_signatures_and_says_its_time_in_the_Date_header()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         emulator.SetFault("ap-south-1", EmulatorFault.SkewedClock(3600));
         var client = AliceAt(emulator, "ap-south-1");
         var r = client.Query("GetCallerIdentity");
@@ -126,7 +137,7 @@ public sealed class FaultAndClockTests
     [Fact]
     public void The_clock_moves_forward_and_issued_credentials_expire_with_it()
     {
-        using var emulator = EmulatorProcess.Start();
+        var emulator = Fresh();
         var alice = AliceAt(emulator, "us-east-1");
         var before = emulator.Now();
         var r = alice.Query("AssumeRole", new KeyValuePair<string, string>[] { new("RoleArn", DefaultWorld.ReadOnlyRoleArn), new("RoleSessionName", "expiring"), new("DurationSeconds", "900") });

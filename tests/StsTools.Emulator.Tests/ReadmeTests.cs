@@ -30,7 +30,7 @@ public sealed class ReadmeTests : IDisposable
             ? readme
             : Path.Combine(EmulatorPaths.RepoRoot, "docs", "emulator.md");
         var text = File.ReadAllText(file).Replace("\r\n", "\n");
-        var blocks = Regex.Matches(text, @"<!-- emulator-try: (?<name>[\w-]+) -->\s*\n```bash\n(?<code>.*?)\n```", RegexOptions.Singleline)
+        var blocks = Regex.Matches(text, @"<!-- emulator-try: (?<name>[\w-]+) -->\s*\n```(?:bash|json)\n(?<code>.*?)\n```", RegexOptions.Singleline)
             .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value);
         return (file, blocks);
     }
@@ -133,6 +133,32 @@ public sealed class ReadmeTests : IDisposable
                 emulator.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    [Fact]
+    public void The_sections_example_world_file_loads_and_behaves_as_described()
+    {
+        var (file, blocks) = TrialBlocks();
+        if (!blocks.TryGetValue("world", out var world))
+        {
+            Assert.Fail($"{file}: no example world marked {Marker}world -->");
+        }
+
+        using var emulator = EmulatorProcess.Start(world);
+        SignedClient Carol(string region, string service = "sts") => new()
+        {
+            EndpointUrl = emulator.EndpointUrl(region),
+            Region = region == "aws-global" ? "us-east-1" : region,
+            Service = service,
+            AccessKeyId = "AKIAIOSFODNN7CAROL01",
+            SecretAccessKey = "carol-test-only-secret",
+        };
+
+        Assert.Equal("arn:aws:iam::333333333333:user/carol", Carol("us-east-1").Query("GetCallerIdentity").Value("Arn"));
+        Assert.StartsWith("IQoJb3JpZ2lu", Carol("aws-global").Query("GetSessionToken").Credentials.SessionToken);
+        Assert.Equal("RegionDisabledException", Carol("eu-west-3").Query("GetCallerIdentity").ErrorCode);
+        Assert.Equal("UnauthorizedOperation", Carol("us-east-1", "ec2").Query("DescribeRegions").ErrorCode);
+        Assert.Equal("Throttling", Carol("ap-south-1").Query("GetCallerIdentity").ErrorCode);
     }
 
     private static int FreePort()

@@ -18,8 +18,8 @@ public static class ChildMeasurements
     private const string ResultPrefix = "RESULT ";
 
     /// <summary><c>--measure-import MODULE EMPTY_MODULE cold|warm</c>. cold: Import-Module StsTools is the first import
-    /// of the process. warm: an empty module is imported first (timed: the peer, PowerShell's own import cost), as
-    /// any interactive pwsh has imported PSReadLine before the prompt; then StsTools.</summary>
+    /// of the process. warm: a module is imported first, as any interactive pwsh has imported PSReadLine before its
+    /// prompt; then an empty manifest module is imported (timed: the peer, PowerShell's own floor), then StsTools.</summary>
     public static int MeasureImport(string[] args)
     {
         var (module, emptyModule, variant) = (args[0], args[1], args[2]);
@@ -27,6 +27,7 @@ public static class ChildMeasurements
         double? emptyMs = null;
         if (variant == "warm")
         {
+            Time(runspace, "Import-Module $args[0] -ErrorAction Stop; Remove-Module BenchEmpty", emptyModule);
             emptyMs = Time(runspace, "Import-Module $args[0] -ErrorAction Stop", emptyModule);
         }
 
@@ -54,16 +55,25 @@ public static class ChildMeasurements
 
         const string script = """
             param($module, $endpoint, $count, $setEnvironment, $rolePrefix)
+            $phase = [Diagnostics.Stopwatch]::StartNew()
             Import-Module $module -ErrorAction Stop
+            $importMs = $phase.Elapsed.TotalMilliseconds
             $missing = @('Invoke-StsAssumeRole') + @(if ($setEnvironment) { 'Set-StsEnvironment' }) |
                 Where-Object { -not (Get-Command $_ -ErrorAction SilentlyContinue) }
             if ($missing) { return "missing:" + ($missing -join ',') }
+            $phase.Restart()
             for ($i = 0; $i -lt $count; $i++) {
+                if ($i -eq 1) { $firstMs = $phase.Elapsed.TotalMilliseconds }
                 $credential = Invoke-StsAssumeRole -RoleArn ('{0}{1:000}' -f $rolePrefix, $i) -RoleSessionName "bench-runbook-$i" `
                     -Region us-east-1 -EndpointUrl $endpoint -NoCache -ErrorAction Stop
             }
+            $callsMs = $phase.Elapsed.TotalMilliseconds
+            if ($count -eq 1) { $firstMs = $callsMs }
+            $phase.Restart()
             if ($setEnvironment) { $credential | Set-StsEnvironment -Target Process -ErrorAction Stop }
             if (-not $env:AWS_SESSION_TOKEN -and $setEnvironment) { throw 'Set-StsEnvironment left no AWS_SESSION_TOKEN' }
+            $environmentMs = $phase.Elapsed.TotalMilliseconds
+            [double[]]@($importMs, $firstMs, $callsMs, $environmentMs)
             'ok'
             """;
         using var ps = PowerShell.Create();
@@ -71,12 +81,17 @@ public static class ChildMeasurements
         ps.AddScript(script).AddArgument(module).AddArgument(endpoint).AddArgument(count).AddArgument(setEnvironment).AddArgument(rolePrefix);
         var watch = Stopwatch.StartNew();
         string outcome;
+        double[] phases = Array.Empty<double>();
         try
         {
             var output = ps.Invoke();
             outcome = ps.HadErrors && ps.Streams.Error.Count > 0
                 ? "error:" + ps.Streams.Error[0].FullyQualifiedErrorId + ": " + ps.Streams.Error[0]
                 : output.LastOrDefault()?.ToString() ?? "no output";
+            if (outcome == "ok")
+            {
+                phases = output.Take(output.Count - 1).Select(o => Convert.ToDouble(o.BaseObject)).ToArray();
+            }
         }
         catch (RuntimeException e)
         {
@@ -84,7 +99,8 @@ public static class ChildMeasurements
         }
 
         watch.Stop();
-        Print(new { ms = watch.Elapsed.TotalMilliseconds, outcome });
+        // phases: import, first call, all calls, Set-StsEnvironment (ms).
+        Print(new { ms = watch.Elapsed.TotalMilliseconds, outcome, phases });
         return 0;
     }
 

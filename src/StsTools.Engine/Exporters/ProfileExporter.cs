@@ -127,6 +127,11 @@ namespace StsTools.Engine.Exporters
             var current = directory;
             while (!string.IsNullOrEmpty(current) && !Directory.Exists(current))
             {
+                if (File.Exists(current))
+                {
+                    throw new IOException($"'{current}' is a file, not a folder");
+                }
+
                 current = Path.GetDirectoryName(current);
             }
 

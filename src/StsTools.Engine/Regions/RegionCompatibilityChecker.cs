@@ -133,7 +133,7 @@ namespace StsTools.Engine.Regions
             // Live evidence about the token: working in an opt-in region makes it v2; refused only in enabled opt-in
             // regions while a default region accepts it makes it v1.
             var baselineOk = outcomes.Any(o => !o.Status.Region.IsOptIn && o.Error == null);
-            if (outcomes.Any(o => o.Status.Region.IsOptIn && o.Error == null))
+            if (credentials.SessionToken != null && outcomes.Any(o => o.Status.Region.IsOptIn && o.Error == null))
             {
                 version = TokenVersion.V2;
             }
@@ -168,7 +168,7 @@ namespace StsTools.Engine.Regions
         /// With the table only (status unreadable), every opt-in region of the table.</summary>
         public IReadOnlyList<string> DefaultRegions(TemporaryCredentials credentials, RegionStatusReport statuses)
         {
-            var optIn = statuses.Regions.Where(s => s.Region.IsOptIn && (s.Source == RegionStatusSource.Table || s.IsEnabled == true))
+            var optIn = statuses.Regions.Where(s => s.Region.IsOptIn && (statuses.Source == RegionStatusSource.Table ? s.Region.IsKnown : s.IsEnabled == true))
                 .Select(s => s.Region.Code);
             return new[] { HomeRegion(credentials) }.Concat(optIn).Distinct().ToList();
         }

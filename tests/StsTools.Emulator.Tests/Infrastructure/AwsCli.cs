@@ -11,6 +11,11 @@ namespace StsTools.Emulator.Tests.Infrastructure;
 /// </summary>
 public sealed class AwsCli : IDisposable
 {
+    // pyenv shims (how aws and python3 are installed here) run several bash scripts per call before Python starts:
+    // resolve the real executables once per test run. Without pyenv, the names on PATH.
+    private static readonly Lazy<string> s_aws = new(() => Resolve("aws"));
+    private static readonly Lazy<string> s_python = new(() => Resolve("python3"));
+
     private readonly string _directory = Directory.CreateTempSubdirectory("ststools-awscli-").FullName;
 
     public AwsCli()
@@ -37,7 +42,7 @@ public sealed class AwsCli : IDisposable
     /// <summary><c>aws &lt;args&gt; --output json</c> with the given credentials variables and region.</summary>
     public CliResult Run(IReadOnlyDictionary<string, string?> credentials, string region, params string[] args)
     {
-        var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(s_aws.Value) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -54,7 +59,7 @@ public sealed class AwsCli : IDisposable
     {
         var path = Path.Combine(_directory, $"script-{Guid.NewGuid():N}.py");
         File.WriteAllText(path, script);
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(s_python.Value) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(path);
         foreach (var a in args)
         {
@@ -118,6 +123,28 @@ public sealed class AwsCli : IDisposable
         }
 
         return new CliResult(display, process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string Resolve(string tool)
+    {
+        try
+        {
+            var which = new ProcessStartInfo("pyenv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            which.ArgumentList.Add("which");
+            which.ArgumentList.Add(tool);
+            using var p = Process.Start(which);
+            var path = p?.StandardOutput.ReadToEnd().Trim();
+            if (p != null && p.WaitForExit(30_000) && p.ExitCode == 0 && File.Exists(path))
+            {
+                return path!;
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No pyenv.
+        }
+
+        return tool;
     }
 
     public void Dispose()

@@ -36,7 +36,5 @@ public sealed class AzureDevOpsEscapingTests
         }, lines);
     }
 
-    // The agent's rule (azure-pipelines-agent, Command.Unescape): each escape back to its character, %AZP25 last.
-    internal static string AgentUnescape(string escaped) =>
-        escaped.Replace("%3B", ";").Replace("%0D", "\r").Replace("%0A", "\n").Replace("%5D", "]").Replace("%AZP25", "%");
+    private static string AgentUnescape(string escaped) => StsTools.Tests.Shared.Ci.AzureDevOpsCommandParser.Unescape(escaped);
 }

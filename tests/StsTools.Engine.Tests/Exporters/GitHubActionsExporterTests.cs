@@ -1,5 +1,6 @@
 using StsTools.Engine.Credentials;
 using StsTools.Engine.Exporters;
+using StsTools.Tests.Shared.Ci;
 
 namespace StsTools.Engine.Tests.Exporters;
 

@@ -38,7 +38,7 @@ public static class ImportFigure
         var pass = ours <= 150 && sdkLoaded.Count == 0;
         var note = $"median of {warm.Count} fresh processes, PowerShell's import machinery warm as in any pwsh session " +
                    $"(cold, as the very first import of a process: {Samples.Ms(Samples.Median(cold))}); peer: an empty manifest module, " +
-                   $"first import of its process; after import: AWSSDK {(sdkLoaded.Count == 0 ? "not loaded" : "LOADED (" + string.Join(", ", sdkLoaded) + ")")}, " +
+                   $"same conditions (PowerShell's floor); after import: AWSSDK {(sdkLoaded.Count == 0 ? "not loaded" : "LOADED (" + string.Join(", ", sdkLoaded) + ")")}, " +
                    $"StsTools.Engine {(engineLoaded ? "loaded" : "not loaded")}";
         return new FigureResult(Name, Samples.Ms(ours), Samples.Ms(peer), FigureResult.RatioText(ours, peer), Goal,
             pass ? Verdict.Pass : Verdict.Fail, note);

@@ -1,4 +1,4 @@
-namespace StsTools.Engine.Tests.Exporters;
+namespace StsTools.Tests.Shared.Ci;
 
 /// <summary>
 /// Reads a $GITHUB_ENV file by the Actions runner's documented rules (docs "Setting an environment variable",
