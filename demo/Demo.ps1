@@ -37,6 +37,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'   # a demo log, not a console: no progress bars
 Set-StrictMode -Version 3.0
 
 if (-not $Root) { $Root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..')) }
@@ -66,8 +67,8 @@ $Pki = [System.IO.Path]::Combine($Root, 'tests', 'fixtures', 'test-only-pki')
 # ---------------------------------------------------------------------------------------------------------------
 $script:Secrets = [System.Collections.Generic.List[string]]::new()
 $script:Failures = [System.Collections.Generic.List[string]]::new()
-$script:Pending = [System.Collections.Generic.List[string]]::new()
 $script:StepCount = 0
+$script:StepsPassed = 0
 
 function Add-DemoSecret([string] $Value) {
     if ($Value -and $Value.Length -ge 8 -and -not $script:Secrets.Contains($Value)) { $script:Secrets.Add($Value) }
@@ -142,10 +143,11 @@ function Show-Object($Object, [string] $Indent = '    ') {
     foreach ($item in @($Object)) {
         if ($null -eq $item) { continue }
         if ($item -is [string] -or $item -is [ValueType]) { Say "${Indent}$item"; continue }
-        foreach ($p in $item.PSObject.Properties) {
-            if ($p.Name -in @('SecretAccessKey', 'SessionToken') -or $null -eq $p.Value -or "$($p.Value)" -eq '') { continue }
-            Say ("{0}{1,-17}: {2}" -f $Indent, $p.Name, $p.Value)
-        }
+        $shown = @($item.PSObject.Properties | Where-Object {
+                $_.Name -notin @('SecretAccessKey', 'SessionToken') -and $null -ne $_.Value -and "$($_.Value)" -ne '' })
+        $width = 0
+        foreach ($p in $shown) { $width = [Math]::Max($width, $p.Name.Length) }
+        foreach ($p in $shown) { Say ("{0}{1} : {2}" -f $Indent, $p.Name.PadRight($width), $p.Value) }
     }
 }
 
@@ -199,14 +201,15 @@ function Invoke-DemoStep([string] $Title, [string[]] $Cmdlets, [scriptblock] $Bo
     Say "--- $Title"
     $missing = @(Test-Cmdlets $Cmdlets)
     if ($missing.Count -gt 0) {
-        Say "    (not yet available: $($missing -join ', '))"
-        $script:Pending.Add($Title)
+        Say "    FAILED: the module does not export $($missing -join ', ')"
+        $script:Failures.Add($Title)
         return
     }
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     try {
         & $Body
         Say ("    ok ({0:N1} s)" -f $watch.Elapsed.TotalSeconds)
+        $script:StepsPassed++
     }
     catch {
         Say "    FAILED: $($_.Exception.Message)"
@@ -544,7 +547,7 @@ try {
         foreach ($r in $results) {
             foreach ($name in @('Region', 'Name', 'OptIn', 'OptInStatus', 'TokenVersion', 'GlobalEndpointTokenVersion', 'Compatible', 'ErrorCode', 'Reason', 'Explanation', 'Remedy')) {
                 $value = Get-Field $r $name
-                if ($null -ne $value -and "$value" -ne '') { Say ("    {0,-26}: {1}" -f $name, $value) }
+                if ($null -ne $value -and "$value" -ne '') { Say ("    {0} : {1}" -f $name.PadRight(26), $value) }
             }
         }
         Assert-Demo ($results.Count -ge 1 -and (Get-Field $results[0] 'Compatible') -eq $false) 'Test-StsRegionCompatibility did not report the token as incompatible.'
@@ -653,8 +656,7 @@ finally {
 
 $clock.Stop()
 Say ''
-$passed = $script:StepCount - $script:Failures.Count - $script:Pending.Count
-Say ("Demo finished in {0:N1} s: {1} step(s) passed, {2} failed, {3} not yet available." -f $clock.Elapsed.TotalSeconds, $passed, $script:Failures.Count, $script:Pending.Count)
+Say ("Demo finished in {0:N1} s: {1} step(s) passed, {2} failed." -f $clock.Elapsed.TotalSeconds, $script:StepsPassed, $script:Failures.Count)
 if ($script:Failures.Count -gt 0) {
     throw "The demo failed: $($script:Failures -join '; ')"
 }
