@@ -262,12 +262,28 @@ $ListeningPrefix = 'StsTools emulator listening on '
 
 function Start-DemoEmulator {
     $project = [System.IO.Path]::Combine($Root, 'src', 'StsTools.Emulator')
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     # Port 0: the emulator picks a free port and prints it. --parent-pid: it stops by itself if this host dies.
-    foreach ($a in @('run', '--project', $project, '--no-build', '-c', $Configuration, '--',
-            '--urls', 'http://127.0.0.1:0', '--parent-pid', [string]$PID)) {
-        $start.ArgumentList.Add($a)
+    $emulatorArguments = @('--urls', 'http://127.0.0.1:0', '--parent-pid', [string]$PID)
+    # The built dll when it is there (as the tests start it: `dotnet run` spends seconds evaluating the project
+    # first), else `dotnet run --no-build`.
+    $dll = $null
+    $bin = [System.IO.Path]::Combine($project, 'bin', $Configuration)
+    if ([System.IO.Directory]::Exists($bin)) {
+        $found = [System.IO.Directory]::GetFiles($bin, 'StsTools.Emulator.dll', [System.IO.SearchOption]::AllDirectories)
+        if ($found.Length -gt 0) { $dll = $found[0] }
     }
+    if ($dll) {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $start.ArgumentList.Add($dll)
+        $command = "dotnet $([System.IO.Path]::GetRelativePath($Root, $dll))"
+    }
+    else {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in @('run', '--project', $project, '--no-build', '-c', $Configuration, '--')) { $start.ArgumentList.Add($a) }
+        $command = "dotnet run --project src/StsTools.Emulator --no-build -c $Configuration --"
+    }
+    foreach ($a in $emulatorArguments) { $start.ArgumentList.Add($a) }
+    Say "PS> $command $($emulatorArguments -join ' ')"
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
@@ -276,7 +292,7 @@ function Start-DemoEmulator {
         [void]$start.Environment.Remove($name)
     }
     $process = [System.Diagnostics.Process]::Start($start)
-    if ($null -eq $process) { throw 'Could not start the emulator (dotnet run).' }
+    if ($null -eq $process) { throw "Could not start the emulator ($command)." }
     $stderr = $process.StandardError.ReadToEndAsync()
     $deadline = [DateTime]::UtcNow.AddSeconds(90)
     $url = $null
@@ -402,7 +418,7 @@ try {
     [void][System.IO.Directory]::CreateDirectory($tempRoot)
     [void][System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($tempRoot, 'home'))
 
-    Say "Starting the emulator (dotnet run --project src/StsTools.Emulator, default world) ..."
+    Say "Starting the emulator with its default world:"
     $script:Emulator = Start-DemoEmulator
     $base = $script:Emulator.BaseUrl
     $endpointTemplate = $base + '{region}/'
