@@ -8,6 +8,7 @@ using System.Security.Cryptography.X509Certificates;
 using StsTools.Completion;
 using StsTools.Engine.Caching;
 using StsTools.Engine.Errors;
+using StsTools.Engine.Validation;
 using StsTools.Engine.RolesAnywhere;
 using StsTools.Engine.Validation;
 using StsTools.Internal;
@@ -80,11 +81,12 @@ namespace StsTools.Commands
         [ValidateNotNullOrEmpty]
         public string? RoleArn { get; set; }
 
+        // Checked in Acquire with the same rules and error ids as Invoke-StsAssumeRole (DurationOutOfRange,
+        // InvalidRoleSessionName), not with Validate* attributes whose errors all share ParameterArgumentValidationError.
         [Parameter]
         public int? DurationSeconds { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
         public string? RoleSessionName { get; set; }
 
         [Parameter]
