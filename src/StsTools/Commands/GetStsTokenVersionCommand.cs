@@ -26,7 +26,7 @@ namespace StsTools.Commands
             {
                 var call = new EngineCall(EndpointUrl);
                 call.CheckEndpoint("iam");
-                var credentials = CallerCredentials.Resolve(Credential);
+                var credentials = CallerCredentials.ResolveUnexpired(Credential);
                 var iam = new IamClient(credentials, call.Options, credentials.Region);
                 var version = call.Run(c => iam.GetGlobalEndpointTokenVersionAsync(c), StopToken, WriteVerbose);
                 WriteObject(new StsTokenVersionSetting

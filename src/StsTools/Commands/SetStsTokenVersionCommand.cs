@@ -50,7 +50,7 @@ namespace StsTools.Commands
             var target = ParseVersion(Version);
             var call = new EngineCall(EndpointUrl);
             call.CheckEndpoint("iam");
-            var credentials = CallerCredentials.Resolve(Credential);
+            var credentials = CallerCredentials.ResolveUnexpired(Credential);
             var iam = new IamClient(credentials, call.Options, credentials.Region);
 
             // Read first: the confirmation and -PassThru say what it was. A caller who may set but not read still can.
