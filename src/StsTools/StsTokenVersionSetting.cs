@@ -18,7 +18,7 @@ namespace StsTools
         public string? AccountId { get; set; }
 
         /// <summary>The setting GlobalEndpointTokenVersion: V1Token or V2Token.</summary>
-        public StsGlobalTokenVersion Version { get; set; }
+        public StsGlobalTokenVersion GlobalEndpointTokenVersion { get; set; }
 
         /// <summary>Set-StsTokenVersion -PassThru: the value before the change.</summary>
         public StsGlobalTokenVersion? PreviousVersion { get; set; }
@@ -26,6 +26,6 @@ namespace StsTools
         /// <summary>The IAM endpoint asked.</summary>
         public string? Endpoint { get; set; }
 
-        public override string ToString() => Version.ToString();
+        public override string ToString() => GlobalEndpointTokenVersion.ToString();
     }
 }

@@ -38,6 +38,8 @@ function Get-AliceCredential {
 
 # alice assumes ReadOnly through the AWS CLI at the given endpoint (aws-global: a v1 token under the default world).
 function Get-ReadOnlyCredential($Emulator, [string] $Endpoint = 'aws-global') {
+    $savedKey, $savedSecret, $savedToken = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY, $env:AWS_SESSION_TOKEN
+    Remove-Item Env:AWS_SESSION_TOKEN -ErrorAction SilentlyContinue
     $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7ALICE01'
     $env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYALICEKEY'
     try {
@@ -47,6 +49,6 @@ function Get-ReadOnlyCredential($Emulator, [string] $Endpoint = 'aws-global') {
             ConvertFrom-Json | ConvertTo-StsCredential -Region us-east-1
     }
     finally {
-        Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue
+        $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY, $env:AWS_SESSION_TOKEN = $savedKey, $savedSecret, $savedToken
     }
 }

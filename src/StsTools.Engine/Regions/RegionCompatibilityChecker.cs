@@ -145,7 +145,7 @@ namespace StsTools.Engine.Regions
 
             var results = outcomes.Where(o => wanted.Contains(o.Status.Region.Code))
                 .Select(o => Judge(o, version, baselineOk, credentials.SessionToken == null)).ToList();
-            var report = new RegionCompatibilityReport(results, statuses);
+            var report = new RegionCompatibilityReport(results, statuses) { CallerArn = outcomes.Select(o => o.Arn).FirstOrDefault(a => a != null) };
             var (value, error) = await setting.ConfigureAwait(false);
             report.GlobalEndpointTokenVersion = value;
             report.GlobalEndpointTokenVersionError = error;
@@ -178,8 +178,9 @@ namespace StsTools.Engine.Regions
 
         private sealed class ProbeOutcome
         {
-            public ProbeOutcome(RegionStatus status, string endpoint, StsToolsException? error)
+            public ProbeOutcome(RegionStatus status, string endpoint, StsToolsException? error, string? arn = null)
             {
+                Arn = arn;
                 Status = status;
                 Endpoint = endpoint;
                 Error = error;
@@ -188,6 +189,7 @@ namespace StsTools.Engine.Regions
             public RegionStatus Status { get; }
             public string Endpoint { get; }
             public StsToolsException? Error { get; }
+            public string? Arn { get; }
         }
 
         private async Task<ProbeOutcome> ProbeAsync(TemporaryCredentials credentials, RegionStatus status, SemaphoreSlim gate, CancellationToken cancel)
@@ -197,8 +199,8 @@ namespace StsTools.Engine.Regions
             await gate.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
-                await probe.GetCallerIdentityAsync(credentials, status.Region.Code, status.Region.IsOptIn, cancel).ConfigureAwait(false);
-                return new ProbeOutcome(status, endpoint, null);
+                var arn = await probe.GetCallerIdentityAsync(credentials, status.Region.Code, status.Region.IsOptIn, cancel).ConfigureAwait(false);
+                return new ProbeOutcome(status, endpoint, null, arn);
             }
             catch (StsToolsException e)
             {

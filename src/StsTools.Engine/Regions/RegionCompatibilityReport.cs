@@ -18,6 +18,9 @@ namespace StsTools.Engine.Regions
         /// <summary>The account's GlobalEndpointTokenVersion (IAM GetAccountSummary), null when the caller may not read it.</summary>
         public TokenVersion? GlobalEndpointTokenVersion { get; set; }
 
+        /// <summary>Who the credential is, as GetCallerIdentity answered (null offline or when no probe succeeded).</summary>
+        public string? CallerArn { get; set; }
+
         /// <summary>Why the setting could not be read (e.g. AwsAccessDenied), when it could not.</summary>
         public string? GlobalEndpointTokenVersionError { get; set; }
     }

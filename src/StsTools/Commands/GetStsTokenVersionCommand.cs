@@ -32,7 +32,7 @@ namespace StsTools.Commands
                 WriteObject(new StsTokenVersionSetting
                 {
                     AccountId = CallerCredentials.AccountId(credentials, call, StopToken, WriteVerbose),
-                    Version = RegionMapper.ToSetting(version),
+                    GlobalEndpointTokenVersion = RegionMapper.ToSetting(version),
                     Endpoint = iam.Endpoint.Url.ToString(),
                 });
             }

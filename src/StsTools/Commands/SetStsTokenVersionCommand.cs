@@ -91,7 +91,7 @@ namespace StsTools.Commands
                 WriteObject(new StsTokenVersionSetting
                 {
                     AccountId = accountId,
-                    Version = RegionMapper.ToSetting(target),
+                    GlobalEndpointTokenVersion = RegionMapper.ToSetting(target),
                     PreviousVersion = RegionMapper.ToSetting(previous),
                     Endpoint = iam.Endpoint.Url.ToString(),
                 });

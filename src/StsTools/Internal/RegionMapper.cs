@@ -35,7 +35,7 @@ namespace StsTools.Internal
                 GlobalEndpointTokenVersion = ToSetting(report.GlobalEndpointTokenVersion),
                 Endpoint = r.Endpoint,
                 AccessKeyId = TemporaryCredentials.ShortenKeyId(credentials.AccessKeyId),
-                Arn = credentials.Arn,
+                Arn = credentials.Arn ?? report.CallerArn,
                 Offline = r.Offline,
             };
 

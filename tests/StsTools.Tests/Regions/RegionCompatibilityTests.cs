@@ -51,7 +51,7 @@ public sealed class RegionCompatibilityTests : IDisposable
         set.ThrowIfErrors();
         var change = Assert.Single(set.Output);
         Assert.Equal("V1Token", P(change, "PreviousVersion")!.ToString());
-        Assert.Equal("V2Token", P(change, "Version")!.ToString());
+        Assert.Equal("V2Token", P(change, "GlobalEndpointTokenVersion")!.ToString());
         Assert.Equal(DefaultWorld.CallerAccount, P(change, "AccountId"));
         Assert.Contains(set.Warnings, w => w.Contains("keep their scope") && w.Contains("longer"));
 
@@ -69,7 +69,7 @@ public sealed class RegionCompatibilityTests : IDisposable
     public void WhatIf_changes_nothing_and_sends_no_Set_call()
     {
         var r = _session.Run("$a = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $a -WhatIf -EndpointUrl $args[1]; " +
-            "(Get-StsTokenVersion -Credential $a -EndpointUrl $args[1]).Version.ToString()", RegionTestWorld.Alice(), Url);
+            "(Get-StsTokenVersion -Credential $a -EndpointUrl $args[1]).GlobalEndpointTokenVersion.ToString()", RegionTestWorld.Alice(), Url);
         r.ThrowIfErrors();
         Assert.Equal("V1Token", Assert.Single(r.Output).ToString());
         Assert.DoesNotContain(_emulator.RequestLog(), e => e.Operation == "SetSecurityTokenServicePreferences");
@@ -93,6 +93,8 @@ public sealed class RegionCompatibilityTests : IDisposable
         Assert.Equal("Disabled", P(capeTown, "OptInStatus")!.ToString());
         Assert.Contains("enable-region", (string)P(capeTown, "Remedy")!);
         Assert.Equal("V2", P(capeTown, "TokenVersion")!.ToString());
+        // Who was tested, from GetCallerIdentity (the hashtable did not say).
+        Assert.Equal("arn:aws:sts::222222222222:assumed-role/ReadOnly/region-tests", P(Row(r, "me-south-1"), "Arn"));
     }
 
     [Fact]
