@@ -31,8 +31,8 @@ namespace StsTools.Commands
                 var version = call.Run(c => iam.GetGlobalEndpointTokenVersionAsync(c), StopToken, WriteVerbose);
                 WriteObject(new StsTokenVersionSetting
                 {
-                    AccountId = credentials.AccountId,
-                    GlobalEndpointTokenVersion = RegionMapper.ToSetting(version),
+                    AccountId = CallerCredentials.AccountId(credentials, call, StopToken, WriteVerbose),
+                    Version = RegionMapper.ToSetting(version),
                     Endpoint = iam.Endpoint.Url.ToString(),
                 });
             }

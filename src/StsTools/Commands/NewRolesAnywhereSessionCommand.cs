@@ -10,6 +10,7 @@ using StsTools.Engine.Caching;
 using StsTools.Engine.Errors;
 using StsTools.Engine.Validation;
 using StsTools.Engine.RolesAnywhere;
+using StsTools.Engine.Validation;
 using StsTools.Internal;
 
 namespace StsTools.Commands
@@ -83,7 +84,7 @@ namespace StsTools.Commands
         // Checked in Acquire with the same rules and error ids as Invoke-StsAssumeRole (DurationOutOfRange,
         // InvalidRoleSessionName), not with Validate* attributes whose errors all share ParameterArgumentValidationError.
         [Parameter]
-        public int DurationSeconds { get; set; } = 3600;
+        public int? DurationSeconds { get; set; }
 
         [Parameter]
         public string? RoleSessionName { get; set; }
@@ -136,10 +137,10 @@ namespace StsTools.Commands
         private StsCredential Acquire(ConcurrentQueue<(bool Warning, string Text)> messages)
         {
             // Everything is checked before anything is sent: the ARNs and regions, then the files, the key and the certificate.
-            var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region == null ? null : RegionArguments.Check(Region));
             StsLimits.RoleDuration(DurationSeconds, chained: false);
             StsLimits.RoleSessionName(RoleSessionName);
-            var request = new CreateSessionRequest(arns, DurationSeconds, RoleSessionName);
+            var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region == null ? null : RegionArguments.Check(Region));
+            var request = new CreateSessionRequest(arns, DurationSeconds ?? CreateSessionRequest.DefaultDuration, RoleSessionName);
             var intermediates = IntermediateCertificatePath == null
                 ? (IReadOnlyList<X509Certificate2>)Array.Empty<X509Certificate2>()
                 : CertificateFiles.ReadBundle(IntermediateCertificatePath.Select(Resolve));

@@ -65,7 +65,8 @@ namespace StsTools.Commands
                 previous = TokenVersion.Unknown;
             }
 
-            var account = credentials.AccountId != null ? "account " + credentials.AccountId : "the account of " + TemporaryCredentials.ShortenKeyId(credentials.AccessKeyId);
+            var accountId = CallerCredentials.AccountId(credentials, call, StopToken, WriteVerbose);
+            var account = accountId != null ? "account " + accountId : "the account of " + TemporaryCredentials.ShortenKeyId(credentials.AccessKeyId);
             var wire = target == TokenVersion.V2 ? "v2Token" : "v1Token";
             var from = previous == TokenVersion.Unknown ? "" : $" (now {(previous == TokenVersion.V2 ? "v2Token" : "v1Token")})";
             if (!ShouldProcess(account, $"Set GlobalEndpointTokenVersion to {wire}{from}"))
@@ -89,8 +90,8 @@ namespace StsTools.Commands
             {
                 WriteObject(new StsTokenVersionSetting
                 {
-                    AccountId = credentials.AccountId,
-                    GlobalEndpointTokenVersion = RegionMapper.ToSetting(target),
+                    AccountId = accountId,
+                    Version = RegionMapper.ToSetting(target),
                     PreviousVersion = RegionMapper.ToSetting(previous),
                     Endpoint = iam.Endpoint.Url.ToString(),
                 });

@@ -35,6 +35,29 @@ namespace StsTools.Internal
             return c;
         }
 
+        /// <summary>The account the credentials belong to: known already, else asked of STS (GetCallerIdentity needs no
+        /// permission). Null when STS cannot say; never fails the caller.</summary>
+        internal static string? AccountId(TemporaryCredentials credentials, EngineCall call, System.Threading.CancellationToken cancel, Action<string> verbose)
+        {
+            if (credentials.AccountId != null)
+            {
+                return credentials.AccountId;
+            }
+
+            try
+            {
+                var region = credentials.Region is { Length: > 0 } r && r != Engine.Endpoints.EndpointResolver.GlobalRegion ? r : "us-east-1";
+                var arn = call.Run(c => new Engine.Aws.StsProbe(call.Options).GetCallerIdentityAsync(credentials, region, false, c), cancel, verbose);
+                var parts = arn?.Split(':');
+                return parts != null && parts.Length > 4 && parts[4].Length == 12 ? parts[4] : null;
+            }
+            catch (StsToolsException e)
+            {
+                verbose($"The credentials' account could not be read ({e.ErrorId}).");
+                return null;
+            }
+        }
+
         /// <summary>The AWS_* variables of this process, checked; null when AWS_ACCESS_KEY_ID is not set.</summary>
         internal static TemporaryCredentials? FromEnvironment()
         {
