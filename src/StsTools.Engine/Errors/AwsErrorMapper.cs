@@ -87,7 +87,7 @@ namespace StsTools.Engine.Errors
                     return ErrorKind.ResourceUnavailable;
             }
 
-            return (int)status >= 500 ? ErrorKind.ResourceUnavailable : ErrorKind.NotSpecified;
+            return AwsErrorCatalog.Find(code)?.Kind ?? ((int)status >= 500 ? ErrorKind.ResourceUnavailable : ErrorKind.NotSpecified);
         }
 
         private static string Sanitize(string code)

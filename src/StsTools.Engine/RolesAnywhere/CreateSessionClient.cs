@@ -228,6 +228,12 @@ namespace StsTools.Engine.RolesAnywhere
                 case "ValidationException":
                     error.Cause = "a parameter was refused (duration longer than the role or profile allows, session name).";
                     break;
+                default:
+                    // Codes every AWS service may answer (UnrecognizedClientException, ThrottlingException, …): the shared catalog's words.
+                    var entry = AwsErrorCatalog.Find(code);
+                    error.Cause = entry?.Cause;
+                    error.Remedy = entry?.Remedy;
+                    break;
             }
 
             return error;

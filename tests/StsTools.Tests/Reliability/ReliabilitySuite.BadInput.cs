@@ -1,3 +1,4 @@
+using StsTools.Tests.Infrastructure;
 using System.Collections;
 using System.Security.Cryptography;
 using StsTools.Testing.Emulator;
