@@ -55,7 +55,10 @@ namespace StsTools.Engine.Errors
                 case "RequestLimitExceeded":
                     return ("Too many requests to STS.", "Lower -ThrottleLimit, give -FallbackRegion, or try again later.");
                 default:
-                    return (null, null);
+                    // The codes the SDK path has no special words for (AuthFailure, UnrecognizedClientException, …) get the
+                    // shared catalog's, so an ErrorRecord has a cause and remedy whichever client met the code.
+                    var entry = AwsErrorCatalog.Find(code);
+                    return (entry?.Cause, entry?.Remedy);
             }
         }
 
