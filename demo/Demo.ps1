@@ -37,6 +37,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'   # a demo log, not a console: no progress bars
 Set-StrictMode -Version 3.0
 
 if (-not $Root) { $Root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..')) }
@@ -66,8 +67,8 @@ $Pki = [System.IO.Path]::Combine($Root, 'tests', 'fixtures', 'test-only-pki')
 # ---------------------------------------------------------------------------------------------------------------
 $script:Secrets = [System.Collections.Generic.List[string]]::new()
 $script:Failures = [System.Collections.Generic.List[string]]::new()
-$script:Pending = [System.Collections.Generic.List[string]]::new()
 $script:StepCount = 0
+$script:StepsPassed = 0
 
 function Add-DemoSecret([string] $Value) {
     if ($Value -and $Value.Length -ge 8 -and -not $script:Secrets.Contains($Value)) { $script:Secrets.Add($Value) }
@@ -142,10 +143,11 @@ function Show-Object($Object, [string] $Indent = '    ') {
     foreach ($item in @($Object)) {
         if ($null -eq $item) { continue }
         if ($item -is [string] -or $item -is [ValueType]) { Say "${Indent}$item"; continue }
-        foreach ($p in $item.PSObject.Properties) {
-            if ($p.Name -in @('SecretAccessKey', 'SessionToken') -or $null -eq $p.Value -or "$($p.Value)" -eq '') { continue }
-            Say ("{0}{1,-17}: {2}" -f $Indent, $p.Name, $p.Value)
-        }
+        $shown = @($item.PSObject.Properties | Where-Object {
+                $_.Name -notin @('SecretAccessKey', 'SessionToken') -and $null -ne $_.Value -and "$($_.Value)" -ne '' })
+        $width = 0
+        foreach ($p in $shown) { $width = [Math]::Max($width, $p.Name.Length) }
+        foreach ($p in $shown) { Say ("{0}{1} : {2}" -f $Indent, $p.Name.PadRight($width), $p.Value) }
     }
 }
 
@@ -199,14 +201,15 @@ function Invoke-DemoStep([string] $Title, [string[]] $Cmdlets, [scriptblock] $Bo
     Say "--- $Title"
     $missing = @(Test-Cmdlets $Cmdlets)
     if ($missing.Count -gt 0) {
-        Say "    (not yet available: $($missing -join ', '))"
-        $script:Pending.Add($Title)
+        Say "    FAILED: the module does not export $($missing -join ', ')"
+        $script:Failures.Add($Title)
         return
     }
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     try {
         & $Body
         Say ("    ok ({0:N1} s)" -f $watch.Elapsed.TotalSeconds)
+        $script:StepsPassed++
     }
     catch {
         Say "    FAILED: $($_.Exception.Message)"
@@ -259,12 +262,28 @@ $ListeningPrefix = 'StsTools emulator listening on '
 
 function Start-DemoEmulator {
     $project = [System.IO.Path]::Combine($Root, 'src', 'StsTools.Emulator')
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     # Port 0: the emulator picks a free port and prints it. --parent-pid: it stops by itself if this host dies.
-    foreach ($a in @('run', '--project', $project, '--no-build', '-c', $Configuration, '--',
-            '--urls', 'http://127.0.0.1:0', '--parent-pid', [string]$PID)) {
-        $start.ArgumentList.Add($a)
+    $emulatorArguments = @('--urls', 'http://127.0.0.1:0', '--parent-pid', [string]$PID)
+    # The built dll when it is there (as the tests start it: `dotnet run` spends seconds evaluating the project
+    # first), else `dotnet run --no-build`.
+    $dll = $null
+    $bin = [System.IO.Path]::Combine($project, 'bin', $Configuration)
+    if ([System.IO.Directory]::Exists($bin)) {
+        $found = [System.IO.Directory]::GetFiles($bin, 'StsTools.Emulator.dll', [System.IO.SearchOption]::AllDirectories)
+        if ($found.Length -gt 0) { $dll = $found[0] }
     }
+    if ($dll) {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $start.ArgumentList.Add($dll)
+        $command = "dotnet $([System.IO.Path]::GetRelativePath($Root, $dll))"
+    }
+    else {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in @('run', '--project', $project, '--no-build', '-c', $Configuration, '--')) { $start.ArgumentList.Add($a) }
+        $command = "dotnet run --project src/StsTools.Emulator --no-build -c $Configuration --"
+    }
+    foreach ($a in $emulatorArguments) { $start.ArgumentList.Add($a) }
+    Say "PS> $command $($emulatorArguments -join ' ')"
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
@@ -273,7 +292,7 @@ function Start-DemoEmulator {
         [void]$start.Environment.Remove($name)
     }
     $process = [System.Diagnostics.Process]::Start($start)
-    if ($null -eq $process) { throw 'Could not start the emulator (dotnet run).' }
+    if ($null -eq $process) { throw "Could not start the emulator ($command)." }
     $stderr = $process.StandardError.ReadToEndAsync()
     $deadline = [DateTime]::UtcNow.AddSeconds(90)
     $url = $null
@@ -399,7 +418,7 @@ try {
     [void][System.IO.Directory]::CreateDirectory($tempRoot)
     [void][System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($tempRoot, 'home'))
 
-    Say "Starting the emulator (dotnet run --project src/StsTools.Emulator, default world) ..."
+    Say "Starting the emulator with its default world:"
     $script:Emulator = Start-DemoEmulator
     $base = $script:Emulator.BaseUrl
     $endpointTemplate = $base + '{region}/'
@@ -544,7 +563,7 @@ try {
         foreach ($r in $results) {
             foreach ($name in @('Region', 'Name', 'OptIn', 'OptInStatus', 'TokenVersion', 'GlobalEndpointTokenVersion', 'Compatible', 'ErrorCode', 'Reason', 'Explanation', 'Remedy')) {
                 $value = Get-Field $r $name
-                if ($null -ne $value -and "$value" -ne '') { Say ("    {0,-26}: {1}" -f $name, $value) }
+                if ($null -ne $value -and "$value" -ne '') { Say ("    {0} : {1}" -f $name.PadRight(26), $value) }
             }
         }
         Assert-Demo ($results.Count -ge 1 -and (Get-Field $results[0] 'Compatible') -eq $false) 'Test-StsRegionCompatibility did not report the token as incompatible.'
@@ -653,8 +672,7 @@ finally {
 
 $clock.Stop()
 Say ''
-$passed = $script:StepCount - $script:Failures.Count - $script:Pending.Count
-Say ("Demo finished in {0:N1} s: {1} step(s) passed, {2} failed, {3} not yet available." -f $clock.Elapsed.TotalSeconds, $passed, $script:Failures.Count, $script:Pending.Count)
+Say ("Demo finished in {0:N1} s: {1} step(s) passed, {2} failed." -f $clock.Elapsed.TotalSeconds, $script:StepsPassed, $script:Failures.Count)
 if ($script:Failures.Count -gt 0) {
     throw "The demo failed: $($script:Failures -join '; ')"
 }

@@ -41,7 +41,7 @@ public static class Banner
             {
                 foreach (var key in user.AccessKeys)
                 {
-                    o.WriteLine($"    user {user.Name}: AWS_ACCESS_KEY_ID={key.AccessKeyId} AWS_SECRET_ACCESS_KEY={key.SecretAccessKey}");
+                    o.WriteLine($"    user {user.Name}: AWS_ACCESS_KEY_ID={key.AccessKeyId} AWS_SECRET_ACCESS_KEY={key.SecretAccessKey}{Denied(user.Deny)}");
                 }
 
                 foreach (var mfa in user.MfaDevices)
@@ -52,11 +52,13 @@ public static class Banner
 
             foreach (var role in account.Roles)
             {
-                o.WriteLine($"    role {WorldState.RoleArn(account.Id, role)}");
+                o.WriteLine($"    role {WorldState.RoleArn(account.Id, role)}{Denied(role.Deny)}");
             }
         }
 
         o.WriteLine("Press Ctrl+C to stop.");
         o.Flush();
     }
+
+    private static string Denied(List<string> deny) => deny.Count == 0 ? "" : $"  (denied: {string.Join(", ", deny)})";
 }

@@ -103,8 +103,17 @@ public sealed class DenyListTests : IClassFixture<EmulatorFixture>
             Assert.Contains($"sts:AssumeRole on resource: {DefaultWorld.RestrictedRoleArn} with an explicit deny", assume.ErrorMessage);
             Assert.True(Bob().Query("GetCallerIdentity").Ok);
 
+            // GetSessionToken is never denied, and the user's list follows its session.
+            _emulator.SetDenyList(DefaultWorld.BobArn, "iam:GetAccountSummary");
+            var session = Bob().Query("GetSessionToken");
+            Assert.True(session.Ok, session.ToString());
+            var summary = Bob("iam").WithCredentials(session.Credentials).Query("GetAccountSummary");
+            Assert.Equal((403, "AccessDenied"), (summary.Status, summary.ErrorCode));
+            Assert.Contains($"User: {DefaultWorld.BobArn} is not authorized to perform: iam:GetAccountSummary", summary.ErrorMessage);
+
             _emulator.SetDenyList(DefaultWorld.BobArn);
             Assert.True(Bob().Query("AssumeRole", P("RoleArn", DefaultWorld.RestrictedRoleArn, "RoleSessionName", "denied")).Ok);
+            Assert.True(Bob("iam").WithCredentials(session.Credentials).Query("GetAccountSummary").Ok);
         }
         finally
         {

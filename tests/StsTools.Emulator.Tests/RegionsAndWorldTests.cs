@@ -81,7 +81,7 @@ public sealed class RegionsAndWorldTests
     {
         using var emulator = EmulatorProcess.Start(CarolWorld);
         Assert.Matches(@"world:\s+\S*ststools-world-", emulator.Output);
-        Assert.Contains("user carol: AWS_ACCESS_KEY_ID=AKIAIOSFODNN7CAROL01", emulator.Output);
+        Assert.Contains("user carol: AWS_ACCESS_KEY_ID=AKIAIOSFODNN7CAROL01 AWS_SECRET_ACCESS_KEY=carol-test-only-secret  (denied: ec2:*)", emulator.Output);
         SignedClient Carol(string region, string service = "sts") => new()
         {
             EndpointUrl = emulator.EndpointUrl(region),

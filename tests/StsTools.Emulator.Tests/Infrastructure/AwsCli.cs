@@ -127,6 +127,12 @@ public sealed class AwsCli : IDisposable
 
     private static string Resolve(string tool)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            // pip puts aws.cmd in Scripts; Windows Pythons are "python".
+            return tool switch { "aws" => "aws.cmd", "python3" => "python", _ => tool };
+        }
+
         try
         {
             var which = new ProcessStartInfo("pyenv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
