@@ -39,12 +39,17 @@ namespace StsTools.Commands
 
             try
             {
-                // Output, errors and the other streams of the block flow to this command's caller as they come.
-                var output = InvokeCommand.InvokeScript(false, ScriptBlock, null);
-                WriteObject(output, enumerateCollection: true);
+                // A steppable pipeline streams the block's output, errors and other records to this command's
+                // caller as they come (InvokeScript would hold the output until the block ends). `& $StsToolsBlock`
+                // runs the block in its own session state, so it sees the caller's variables.
+                var pipeline = System.Management.Automation.ScriptBlock.Create("param($StsToolsBlock) & $StsToolsBlock")
+                    .GetSteppablePipeline(CommandOrigin.Internal, new object[] { ScriptBlock! });
+                pipeline.Begin(this);
+                pipeline.End();
             }
             finally
             {
+                // Also on an error, on Ctrl+C, and when a later command stops the pipeline (Select-Object -First).
                 Leave(snapshot);
             }
         }

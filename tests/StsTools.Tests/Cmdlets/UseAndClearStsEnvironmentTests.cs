@@ -38,6 +38,23 @@ public sealed class UseAndClearStsEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void Use_streams_the_block_s_output_and_errors_and_restores_when_the_pipeline_is_stopped()
+    {
+        var before = EnvironmentScope.Current();
+        // A consumer that stops the pipeline after the first object (what Select-Object -First does; the bare engine here has no Select-Object).
+        // Stopping ends the whole script, as Ctrl+C would: 'first' came out before the block finished, and the
+        // environment is back although the block never completed.
+        var r = Run("function Stop-AfterFirst { process { $_; throw [System.Management.Automation.PipelineStoppedException]::new() } }; " +
+            "$c | Use-StsCredential { 'first'; 'second' } | Stop-AfterFirst; 'not reached'");
+        Assert.Equal(new object[] { "first" }, r.Output.Select(o => o.BaseObject));
+        Assert.Equal(before, EnvironmentScope.Current());
+
+        var errors = Run("$c | Use-StsCredential { 'before'; $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([Exception]::new('inside'), 'BlockError', 'NotSpecified', $null)); 'after' }");
+        Assert.Equal(new object[] { "before", "after" }, errors.Output.Select(o => o.BaseObject));
+        Assert.Single(errors.Errors); // the block's non-terminating error reaches the caller as it was
+    }
+
+    [Fact]
     public void Use_refuses_an_expired_credential_before_running_the_block()
     {
         var r = Run("$c.Expiration = [datetime]::UtcNow.AddMinutes(-5); $c | Use-StsCredential { 'ran' }");
