@@ -494,6 +494,7 @@ try {
             Show-Error $_
         }
         Assert-Demo $refused 'The Admin role was assumed without MFA: the trust policy requires it.'
+        Say '    (refused, as the trust policy requires aws:MultiFactorAuthPresent)'
     }
 
     Invoke-DemoStep 'The MFA session pipes into Invoke-StsAssumeRole for the Admin role' @('Get-StsMfaSession', 'Invoke-StsAssumeRole') {
@@ -571,6 +572,7 @@ try {
             Show-Error $_
         }
         Assert-Demo $refused "the v1 token was accepted in $OptInRegion."
+        Say "    (refused: what seed 000's operator saw in Bahrain)"
     }
 
     Invoke-DemoStep 'Test-StsRegionCompatibility explains why' @('Test-StsRegionCompatibility') {
