@@ -17,7 +17,8 @@ namespace StsTools
         /// <summary>The account of the credentials used, when known.</summary>
         public string? AccountId { get; set; }
 
-        public StsGlobalTokenVersion GlobalEndpointTokenVersion { get; set; }
+        /// <summary>The setting GlobalEndpointTokenVersion: V1Token or V2Token.</summary>
+        public StsGlobalTokenVersion Version { get; set; }
 
         /// <summary>Set-StsTokenVersion -PassThru: the value before the change.</summary>
         public StsGlobalTokenVersion? PreviousVersion { get; set; }
@@ -25,6 +26,6 @@ namespace StsTools
         /// <summary>The IAM endpoint asked.</summary>
         public string? Endpoint { get; set; }
 
-        public override string ToString() => GlobalEndpointTokenVersion.ToString();
+        public override string ToString() => Version.ToString();
     }
 }

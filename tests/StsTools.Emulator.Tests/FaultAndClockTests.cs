@@ -92,6 +92,17 @@ public sealed class FaultAndClockTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void An_arbitrary_AWS_error_code_is_answered_in_the_services_protocol_with_its_status()
+    {
+        var emulator = Fresh();
+        emulator.SetFault("eu-west-3", EmulatorFault.AwsError("RegionDisabledException", 403, "STS is not activated in this region.", count: 1));
+        var refused = AliceAt(emulator, "eu-west-3").Query("GetCallerIdentity");
+        Assert.Equal((403, "RegionDisabledException", "STS is not activated in this region."), (refused.Status, refused.ErrorCode, refused.ErrorMessage));
+        Assert.True(AliceAt(emulator, "eu-west-3").Query("GetCallerIdentity").Ok);
+        Assert.Equal("error RegionDisabledException 403", emulator.RequestLog("eu-west-3")[0].Fault);
+    }
+
+    [Fact]
     public void Server_errors_come_as_a_burst_that_clears_itself()
     {
         var emulator = Fresh();

@@ -4,16 +4,16 @@ namespace StsTools.Benchmarks;
 public sealed record BenchmarkOptions(bool Quick, string? OutFile, string? Only)
 {
     /// <summary>Fresh processes per fresh-process figure (import, first credentials).</summary>
-    public int FreshProcessRuns => Quick ? 3 : 7;
+    public int FreshProcessRuns => Quick ? 3 : 5;
 
     /// <summary>AWS CLI runs of ten sequential processes (each process also counts as one single-call sample).</summary>
     public int CliTenRuns => Quick ? 1 : 2;
 
     /// <summary>Calls per in-process per-call figure (cmdlet overhead, cache hit, signing).</summary>
-    public int CallSamples => Quick ? 30 : 150;
+    public int CallSamples => Quick ? 30 : 100;
 
     /// <summary>Repetitions of the fan-out (parallel and sequential) and failover figures.</summary>
-    public int HeavyRuns => Quick ? 1 : 3;
+    public int HeavyRuns => Quick ? 1 : 2;
 
     public static BenchmarkOptions? Parse(string[] args)
     {

@@ -17,7 +17,7 @@ Describe 'Get-StsTokenVersion' {
     }
 
     It 'reads V1Token in the default world' {
-        (Get-AliceCredential | Get-StsTokenVersion -EndpointUrl $script:Emulator.Template).GlobalEndpointTokenVersion | Should -Be 'V1Token'
+        (Get-AliceCredential | Get-StsTokenVersion -EndpointUrl $script:Emulator.Template).Version | Should -Be 'V1Token'
     }
 
     It 'refuses a malformed endpoint URL before any call' {

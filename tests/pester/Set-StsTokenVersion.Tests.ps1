@@ -28,7 +28,7 @@ Describe 'Set-StsTokenVersion contract' {
 Describe 'Set-StsTokenVersion against the emulator' {
     It 'changes nothing with -WhatIf' {
         Set-StsTokenVersion V2Token -Credential (Get-AliceCredential) -WhatIf -EndpointUrl $script:Emulator.Template
-        (Get-StsTokenVersion -Credential (Get-AliceCredential) -EndpointUrl $script:Emulator.Template).GlobalEndpointTokenVersion |
+        (Get-StsTokenVersion -Credential (Get-AliceCredential) -EndpointUrl $script:Emulator.Template).Version |
             Should -Be 'V1Token'
     }
 
@@ -36,13 +36,13 @@ Describe 'Set-StsTokenVersion against the emulator' {
         $result = Set-StsTokenVersion AllRegions -Credential (Get-AliceCredential) -Confirm:$false -PassThru `
             -EndpointUrl $script:Emulator.Template -WarningVariable warnings -WarningAction SilentlyContinue
         $result.PreviousVersion | Should -Be 'V1Token'
-        $result.GlobalEndpointTokenVersion | Should -Be 'V2Token'
+        $result.Version | Should -Be 'V2Token'
         ($warnings -join ' ') | Should -BeLike '*keep their scope*'
     }
 
     It 'accepts the API spelling and goes back to v1Token' {
         $result = Set-StsTokenVersion v1Token -Credential (Get-AliceCredential) -Confirm:$false -PassThru `
             -EndpointUrl $script:Emulator.Template -WarningAction SilentlyContinue
-        $result.GlobalEndpointTokenVersion | Should -Be 'V1Token'
+        $result.Version | Should -Be 'V1Token'
     }
 }

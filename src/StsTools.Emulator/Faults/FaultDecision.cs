@@ -9,7 +9,10 @@ public sealed record FaultDecision(
     bool Throttle = false,
     int ErrorStatus = 0,
     bool Reset = false,
-    int SkewSeconds = 0)
+    int SkewSeconds = 0,
+    string? ErrorCode = null,
+    int ErrorCodeStatus = 400,
+    string? ErrorMessage = null)
 {
     public static readonly FaultDecision None = new();
 
@@ -24,6 +27,7 @@ public sealed record FaultDecision(
         if (LatencyMs > 0) parts.Add($"latency {LatencyMs} ms");
         if (Throttle) parts.Add("throttle");
         if (ErrorStatus > 0) parts.Add($"error {ErrorStatus}");
+        if (ErrorCode != null) parts.Add($"error {ErrorCode} {ErrorCodeStatus}");
         if (Reset) parts.Add("reset");
         if (SkewSeconds != 0) parts.Add($"skew {SkewSeconds} s");
         return parts.Count == 0 ? null : string.Join(", ", parts);

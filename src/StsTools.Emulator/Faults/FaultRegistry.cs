@@ -64,7 +64,10 @@ public sealed class FaultRegistry
                 Throttle: entry.Fire(ref entry.ThrottleAccumulator, spec.ThrottleRate),
                 ErrorStatus: entry.Fire(ref entry.ErrorAccumulator, spec.ErrorRate) ? (spec.ErrorStatus is >= 500 and <= 599 ? spec.ErrorStatus : 500) : 0,
                 Reset: entry.Fire(ref entry.ResetAccumulator, spec.ResetRate),
-                SkewSeconds: spec.SkewSeconds);
+                SkewSeconds: spec.SkewSeconds,
+                ErrorCode: string.IsNullOrEmpty(spec.ErrorCode) ? null : spec.ErrorCode,
+                ErrorCodeStatus: spec.ErrorCodeStatus is >= 400 and <= 599 ? spec.ErrorCodeStatus : 400,
+                ErrorMessage: spec.ErrorMessage);
 
             if (spec.Count.HasValue && ++entry.Used >= spec.Count.Value)
             {

@@ -29,6 +29,16 @@ public sealed class FaultSpec
 
     public int ErrorStatus { get; set; } = 500;
 
+    /// <summary>Answer every matching request with this AWS error code (in the called service's protocol), e.g.
+    /// RegionDisabledException or IDPCommunicationError: for errors no world condition produces.</summary>
+    public string? ErrorCode { get; set; }
+
+    /// <summary>The HTTP status of <see cref="ErrorCode"/>'s answer (400 by default).</summary>
+    public int ErrorCodeStatus { get; set; } = 400;
+
+    /// <summary>The message of <see cref="ErrorCode"/>'s answer.</summary>
+    public string? ErrorMessage { get; set; }
+
     /// <summary>Fraction of requests whose connection is reset after the request was read.</summary>
     public double ResetRate { get; set; }
 

@@ -147,6 +147,12 @@ public sealed class EndpointDispatcher
                 throw protocol.Throttling();
             }
 
+            if (fault.ErrorCode != null)
+            {
+                throw new AwsErrorException(fault.ErrorCode, fault.ErrorMessage ?? $"Injected {fault.ErrorCode} (emulator fault).",
+                    fault.ErrorCodeStatus, isSenderFault: fault.ErrorCodeStatus < 500);
+            }
+
             if (fault.ErrorStatus > 0)
             {
                 throw protocol.ServerError(fault.ErrorStatus);

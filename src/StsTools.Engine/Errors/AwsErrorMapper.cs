@@ -16,8 +16,12 @@ namespace StsTools.Engine.Errors
             var code = string.IsNullOrEmpty(e.ErrorCode) ? (e.StatusCode == 0 ? "Unknown" : "Http" + (int)e.StatusCode) : e.ErrorCode;
             var where = endpoint == null ? "" : $" (endpoint {endpoint})";
             var what = operation == null ? "AWS" : operation;
+            // STS-specific advice first (it knows the operation), else the module's one table (Errors/AwsErrorCatalog).
             var (cause, remedy) = Explain(code, operation);
-            return new StsToolsException("Aws" + Sanitize(code), KindOf(code, e.StatusCode),
+            var entry = AwsErrorCatalog.Find(code);
+            cause ??= entry?.Cause;
+            remedy ??= entry?.Remedy;
+            return new StsToolsException("Aws" + Sanitize(code), entry?.Kind ?? KindOf(code, e.StatusCode),
                 $"{what} failed{where}: {e.Message}", e)
             {
                 AwsErrorCode = code,
@@ -28,7 +32,8 @@ namespace StsTools.Engine.Errors
             };
         }
 
-        /// <summary>Likely cause and remedy for the codes users meet most (FACTS §1, §4).</summary>
+        /// <summary>Cause and remedy that depend on the STS operation (AccessDenied on AssumeRole means the trust policy);
+        /// everything else comes from <see cref="AwsErrorCatalog"/>.</summary>
         internal static (string? Cause, string? Remedy) Explain(string code, string? operation)
         {
             switch (code)
@@ -36,29 +41,12 @@ namespace StsTools.Engine.Errors
                 case "AccessDenied" when operation != null && operation.StartsWith("AssumeRole", StringComparison.Ordinal):
                     return ("The role's trust policy does not allow this caller: wrong principal, a missing or wrong external id (sts:ExternalId), or the role requires MFA (aws:MultiFactorAuthPresent).",
                         "Check the role's trust policy; pass -ExternalId, or -SerialNumber/-TokenCode (or pipe an MFA session from Get-StsMfaSession).");
-                case "AccessDenied":
-                    return ("The caller's policies do not allow this action.", "Check the identity's IAM policies and any SCP.");
-                case "InvalidClientTokenId":
-                    return ("The access key id is unknown here, or a v1 session token (from the global STS endpoint) was used in an opt-in region.",
-                        "Get credentials from a regional endpoint (-StsEndpoint Regional, the default), or run Set-StsTokenVersion V2Token and get a new token.");
-                case "SignatureDoesNotMatch":
-                    return ("The secret access key does not belong to the access key id, or the clock is off.", "Check the secret key and the system clock.");
                 case "ExpiredToken":
                 case "ExpiredTokenException":
                     return ("The source credentials or the web identity token have expired.", "Get new source credentials (for an MFA session: Get-StsMfaSession -Force) and try again.");
                 case "InvalidIdentityToken":
                     return ("The identity provider's token was not accepted: usually its audience (aud) or subject (sub) does not match the role's trust policy, or the OIDC provider is not registered.",
                         "Compare the token's iss/aud/sub shown above with the role's trust policy conditions; for GitHub Actions use -Audience sts.amazonaws.com.");
-                case "IDPRejectedClaim":
-                    return ("The identity provider's claims do not satisfy the role's trust policy.", "Check the trust policy's conditions on aud and sub.");
-                case "IDPCommunicationError":
-                    return ("AWS could not reach the identity provider to verify the token.", "Try again; check the OIDC provider's URL and thumbprint.");
-                case "MalformedPolicyDocument":
-                    return ("The session policy is not a valid IAM policy document.", "Fix the JSON given to -Policy.");
-                case "PackedPolicyTooLarge":
-                    return ("The session policy and tags are too large once packed.", "Use fewer or shorter tags, a shorter -Policy, or fewer -PolicyArn.");
-                case "RegionDisabledException":
-                    return ("STS is not activated in this region for the account.", "Activate STS for the region in IAM account settings, or use -Region with another region.");
                 case "ValidationError" when operation != null && operation.StartsWith("AssumeRole", StringComparison.Ordinal):
                     return ("A parameter AWS checks itself is out of range, e.g. DurationSeconds above the role's maximum session duration or above 3600 for a chained role.",
                         "Lower -DurationSeconds or raise the role's MaxSessionDuration.");
@@ -67,7 +55,10 @@ namespace StsTools.Engine.Errors
                 case "RequestLimitExceeded":
                     return ("Too many requests to STS.", "Lower -ThrottleLimit, give -FallbackRegion, or try again later.");
                 default:
-                    return (null, null);
+                    // The codes the SDK path has no special words for (AuthFailure, UnrecognizedClientException, …) get the
+                    // shared catalog's, so an ErrorRecord has a cause and remedy whichever client met the code.
+                    var entry = AwsErrorCatalog.Find(code);
+                    return (entry?.Cause, entry?.Remedy);
             }
         }
 

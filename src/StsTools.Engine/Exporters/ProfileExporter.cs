@@ -22,7 +22,9 @@ namespace StsTools.Engine.Exporters
         public const string SecurityTokenKey = "aws_security_token";
         public const string ExpiresKey = "x_security_token_expires";
 
-        private static readonly TimeSpan s_lockTimeout = TimeSpan.FromSeconds(30);
+        // The lock is normally held for milliseconds, and the OS drops it when a holder dies (no stale locks), so a
+        // long wait only ever queues behind live writers: on a starved machine 32 cold processes can take a while.
+        private static readonly TimeSpan s_lockTimeout = TimeSpan.FromMinutes(2);
 
         /// <summary>The keys a credential becomes; null removes a stale key (an old token beside new long-term keys).</summary>
         public static IReadOnlyList<KeyValuePair<string, string?>> KeysFor(TemporaryCredentials c) => new[]

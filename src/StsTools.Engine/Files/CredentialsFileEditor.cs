@@ -153,7 +153,7 @@ namespace StsTools.Engine.Files
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = section.Value.Start + 1; i < section.Value.End; i++)
             {
-                if (lines[i].Key is string key)
+                if (lines[i].Key is string key && !IsContinuation(lines, section.Value.Start, i))
                 {
                     var text = lines[i].Text;
                     var value = text.Substring(text.IndexOfAny(new[] { '=', ':' }) + 1).Trim();

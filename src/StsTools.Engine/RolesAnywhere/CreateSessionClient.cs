@@ -203,14 +203,18 @@ namespace StsTools.Engine.RolesAnywhere
             }
 
             var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
-            var error = new StsToolsException("Aws" + code, Kind(response.StatusCode),
+            var known = AwsErrorCatalog.Find(code);
+            var error = new StsToolsException(AwsErrorCatalog.ErrorIdFor(code), known?.Kind ?? Kind(response.StatusCode),
                 $"Roles Anywhere CreateSession failed ({endpoint.Url}): {message ?? response.ReasonPhrase}")
             {
                 AwsErrorCode = code,
                 RequestId = requestId,
                 HttpStatus = status,
                 Target = endpoint.Url.ToString(),
+                Cause = known?.Cause,
+                Remedy = known?.Remedy,
             };
+            // What these codes mean for CreateSession in particular (the catalog's text is about IAM callers).
             switch (code)
             {
                 case "AccessDeniedException":

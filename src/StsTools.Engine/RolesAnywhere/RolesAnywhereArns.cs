@@ -10,9 +10,6 @@ namespace StsTools.Engine.RolesAnywhere
             @"^arn:(?<partition>aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):rolesanywhere:(?<region>[a-z]{2}(-[a-z]+)+-\d+):(?<account>\d{12}):(?<type>trust-anchor|profile)/(?<id>[0-9a-fA-F-]{36})$",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex s_role = new Regex(
-            @"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::\d{12}:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant);
-
         private RolesAnywhereArns(string trustAnchorArn, string profileArn, string roleArn, string region)
         {
             TrustAnchorArn = trustAnchorArn;
@@ -47,11 +44,7 @@ namespace StsTools.Engine.RolesAnywhere
                 { Target = profileArn };
             }
 
-            if (!s_role.IsMatch(roleArn ?? string.Empty))
-            {
-                throw new StsToolsException("InvalidRoleArn", ErrorKind.InvalidArgument,
-                    $"'{roleArn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).") { Target = roleArn };
-            }
+            Validation.StsLimits.RoleArn(roleArn);
 
             var anchorRegion = anchor.Groups["region"].Value;
             var profileRegion = profile.Groups["region"].Value;

@@ -34,7 +34,7 @@ namespace StsTools.Engine.Sts
     /// take in all before the next one is tried when there is a next one.</summary>
     public sealed class StsTimeouts
     {
-        public static readonly StsTimeouts Default = new StsTimeouts(TimeSpan.FromSeconds(2), 2, TimeSpan.FromSeconds(2));
+        public static readonly StsTimeouts Default = new StsTimeouts(TimeSpan.FromSeconds(5), 2, TimeSpan.FromSeconds(2));
 
         public StsTimeouts(TimeSpan attempt, int retries, TimeSpan failoverBudget)
         {
@@ -47,7 +47,8 @@ namespace StsTools.Engine.Sts
 
         public int Retries { get; }
 
-        /// <summary>With a fallback endpoint after this one: give up on this one after this long (retries included).</summary>
+        /// <summary>With a fallback endpoint after this one: give up on this one after this long (retries included), so a
+        /// black-holed endpoint costs 2 s, not the attempt timeout times the attempts.</summary>
         public TimeSpan FailoverBudget { get; }
     }
 }

@@ -105,14 +105,14 @@ namespace StsTools.Engine.Validation
                 return;
             }
 
-            if (identity.Length < 2 || identity.Length > 64 || !s_sessionName.IsMatch(identity))
-            {
-                throw Invalid("InvalidSourceIdentity", identity, $"-SourceIdentity '{identity}' is not allowed: 2–64 characters of letters, digits and + = , . @ _ -.");
-            }
-
             if (identity.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
                 throw Invalid("ReservedSourceIdentity", identity, $"-SourceIdentity '{identity}' starts with 'aws:', which AWS reserves.");
+            }
+
+            if (identity.Length < 2 || identity.Length > 64 || !s_sessionName.IsMatch(identity))
+            {
+                throw Invalid("InvalidSourceIdentity", identity, $"-SourceIdentity '{identity}' is not allowed: 2–64 characters of letters, digits and + = , . @ _ -.");
             }
         }
 

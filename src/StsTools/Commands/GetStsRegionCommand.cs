@@ -84,7 +84,7 @@ namespace StsTools.Commands
             {
                 var call = new EngineCall(EndpointUrl);
                 call.CheckEndpoint("account");
-                var credentials = CallerCredentials.Resolve(Credential);
+                var credentials = CallerCredentials.ResolveUnexpired(Credential);
                 report = call.Run(c => new RegionStatusReader(call.Options).ReadAsync(credentials, credentials.Region, c), StopToken, WriteVerbose);
                 foreach (var reason in report.FallbackReasons)
                 {

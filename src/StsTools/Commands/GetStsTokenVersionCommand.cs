@@ -26,13 +26,13 @@ namespace StsTools.Commands
             {
                 var call = new EngineCall(EndpointUrl);
                 call.CheckEndpoint("iam");
-                var credentials = CallerCredentials.Resolve(Credential);
+                var credentials = CallerCredentials.ResolveUnexpired(Credential);
                 var iam = new IamClient(credentials, call.Options, credentials.Region);
                 var version = call.Run(c => iam.GetGlobalEndpointTokenVersionAsync(c), StopToken, WriteVerbose);
                 WriteObject(new StsTokenVersionSetting
                 {
-                    AccountId = credentials.AccountId,
-                    GlobalEndpointTokenVersion = RegionMapper.ToSetting(version),
+                    AccountId = CallerCredentials.AccountId(credentials, call, StopToken, WriteVerbose),
+                    Version = RegionMapper.ToSetting(version),
                     Endpoint = iam.Endpoint.Url.ToString(),
                 });
             }

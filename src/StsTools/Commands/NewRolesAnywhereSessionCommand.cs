@@ -8,7 +8,9 @@ using System.Security.Cryptography.X509Certificates;
 using StsTools.Completion;
 using StsTools.Engine.Caching;
 using StsTools.Engine.Errors;
+using StsTools.Engine.Validation;
 using StsTools.Engine.RolesAnywhere;
+using StsTools.Engine.Validation;
 using StsTools.Internal;
 
 namespace StsTools.Commands
@@ -79,12 +81,12 @@ namespace StsTools.Commands
         [ValidateNotNullOrEmpty]
         public string? RoleArn { get; set; }
 
+        // Checked in Acquire with the same rules and error ids as Invoke-StsAssumeRole (DurationOutOfRange,
+        // InvalidRoleSessionName), not with Validate* attributes whose errors all share ParameterArgumentValidationError.
         [Parameter]
-        [ValidateRange(900, 43200)]
-        public int DurationSeconds { get; set; } = 3600;
+        public int? DurationSeconds { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[\w+=,.@-]{2,64}$")]
         public string? RoleSessionName { get; set; }
 
         [Parameter]
@@ -135,8 +137,10 @@ namespace StsTools.Commands
         private StsCredential Acquire(ConcurrentQueue<(bool Warning, string Text)> messages)
         {
             // Everything is checked before anything is sent: the ARNs and regions, then the files, the key and the certificate.
+            StsLimits.RoleDuration(DurationSeconds, chained: false);
+            StsLimits.RoleSessionName(RoleSessionName);
             var arns = RolesAnywhereArns.Parse(TrustAnchorArn!, ProfileArn!, RoleArn!, Region == null ? null : RegionArguments.Check(Region));
-            var request = new CreateSessionRequest(arns, DurationSeconds, RoleSessionName);
+            var request = new CreateSessionRequest(arns, DurationSeconds ?? CreateSessionRequest.DefaultDuration, RoleSessionName);
             var intermediates = IntermediateCertificatePath == null
                 ? (IReadOnlyList<X509Certificate2>)Array.Empty<X509Certificate2>()
                 : CertificateFiles.ReadBundle(IntermediateCertificatePath.Select(Resolve));

@@ -50,7 +50,7 @@ namespace StsTools.Commands
             var target = ParseVersion(Version);
             var call = new EngineCall(EndpointUrl);
             call.CheckEndpoint("iam");
-            var credentials = CallerCredentials.Resolve(Credential);
+            var credentials = CallerCredentials.ResolveUnexpired(Credential);
             var iam = new IamClient(credentials, call.Options, credentials.Region);
 
             // Read first: the confirmation and -PassThru say what it was. A caller who may set but not read still can.
@@ -65,7 +65,8 @@ namespace StsTools.Commands
                 previous = TokenVersion.Unknown;
             }
 
-            var account = credentials.AccountId != null ? "account " + credentials.AccountId : "the account of " + TemporaryCredentials.ShortenKeyId(credentials.AccessKeyId);
+            var accountId = CallerCredentials.AccountId(credentials, call, StopToken, WriteVerbose);
+            var account = accountId != null ? "account " + accountId : "the account of " + TemporaryCredentials.ShortenKeyId(credentials.AccessKeyId);
             var wire = target == TokenVersion.V2 ? "v2Token" : "v1Token";
             var from = previous == TokenVersion.Unknown ? "" : $" (now {(previous == TokenVersion.V2 ? "v2Token" : "v1Token")})";
             if (!ShouldProcess(account, $"Set GlobalEndpointTokenVersion to {wire}{from}"))
@@ -89,8 +90,8 @@ namespace StsTools.Commands
             {
                 WriteObject(new StsTokenVersionSetting
                 {
-                    AccountId = credentials.AccountId,
-                    GlobalEndpointTokenVersion = RegionMapper.ToSetting(target),
+                    AccountId = accountId,
+                    Version = RegionMapper.ToSetting(target),
                     PreviousVersion = RegionMapper.ToSetting(previous),
                     Endpoint = iam.Endpoint.Url.ToString(),
                 });

@@ -15,11 +15,12 @@ namespace StsTools.Commands
     [OutputType(typeof(object))]
     public sealed class UseStsCredentialCommand : StsCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        // Not positional: `$c | Use-StsCredential { … }` binds the block by position and the credential by pipeline.
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public PSObject? Credential { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNull]
         public ScriptBlock? ScriptBlock { get; set; }
 

@@ -13,6 +13,10 @@ public sealed record EmulatorFault
     public double ThrottleRate { get; init; }
     public double ErrorRate { get; init; }
     public int ErrorStatus { get; init; } = 500;
+    /// <summary>Every matching request answered with this AWS error code (status <see cref="ErrorCodeStatus"/>).</summary>
+    public string? ErrorCode { get; init; }
+    public int ErrorCodeStatus { get; init; } = 400;
+    public string? ErrorMessage { get; init; }
     public double ResetRate { get; init; }
     public int SkewSeconds { get; init; }
     public int? Count { get; init; }
@@ -29,6 +33,10 @@ public sealed record EmulatorFault
     public static EmulatorFault Throttling(double rate = 1.0, int? count = null) => new() { ThrottleRate = rate, Count = count };
 
     public static EmulatorFault ServerErrors(double rate = 1.0, int status = 500, int? count = null) => new() { ErrorRate = rate, ErrorStatus = status, Count = count };
+
+    /// <summary>An arbitrary AWS error answer (code, HTTP status, message) in the called service's protocol.</summary>
+    public static EmulatorFault AwsError(string code, int status = 400, string? message = null, string? service = null, int? count = null) =>
+        new() { ErrorCode = code, ErrorCodeStatus = status, ErrorMessage = message, Service = service, Count = count };
 
     public static EmulatorFault Resetting(double rate = 1.0, int? count = null) => new() { ResetRate = rate, Count = count };
 

@@ -16,7 +16,7 @@ public sealed class CredentialsFileEditorTests
     // Comments of both kinds, CRLF and LF mixed, tabs, `key: value`, a continuation line, bytes that are not
     // UTF-8, a UTF-8 name, and no newline at the end.
     private static readonly byte[] OddFile = Encoding.Latin1.GetBytes(
-        "# my keys\r\n[default]\r\naws_access_key_id=AKIADEFAULT\r\n\taws_secret_access_key :  s3cr3t\r\n\r\n" +
+        "# my keys\r\n[default]\r\naws_access_key_id=AKIADEFAULT\r\naws_secret_access_key :  s3cr3t\t\r\n\r\n" +
         "; ci profile\n[ci]\nregion = eu-west-1\naws_access_key_id = ASIAOLD\naws_session_token = old\n    continued\n# about prod\n" +
         "[prod]\nlatin1 = caf\xe9\n[ünïcode]\nk=v").Concat(Encoding.UTF8.GetBytes("\n[日本]\nk=v")).ToArray();
 

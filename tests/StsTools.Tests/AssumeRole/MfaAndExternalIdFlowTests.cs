@@ -15,15 +15,13 @@ public sealed class MfaAndExternalIdFlowTests : IClassFixture<EmulatorFixture>
         _emulator.Reset();
     }
 
-    // Seed 002's flow. Set-StsEnvironment (environment helper) was not on main yet: the script sets AWS_* itself.
+    // Seed 002's flow, as the user types it.
     private const string Seed002 = """
         param($serial, $adminArn)
         $denied = Invoke-StsAssumeRole -RoleArn $adminArn -NoCache -ErrorAction SilentlyContinue -ErrorVariable noMfa
         $mfa = Get-StsMfaSession -SerialNumber $serial
         $admin = $mfa | Invoke-StsAssumeRole -RoleArn $adminArn
-        $env:AWS_ACCESS_KEY_ID = $admin.AccessKeyId
-        $env:AWS_SECRET_ACCESS_KEY = $admin.SecretAccessKey
-        $env:AWS_SESSION_TOKEN = $admin.SessionToken
+        $admin | Set-StsEnvironment
         [pscustomobject]@{ Denied = $noMfa[0].FullyQualifiedErrorId; Mfa = $mfa; Admin = $admin }
         """;
 
@@ -75,12 +73,9 @@ public sealed class MfaAndExternalIdFlowTests : IClassFixture<EmulatorFixture>
         Assert.StartsWith("AwsAccessDenied,", wrong.FirstErrorId);
         Assert.Contains("external id", wrong.AllErrors.First().ErrorDetails.Message, StringComparison.OrdinalIgnoreCase);
 
-        // Set-StsEnvironment -Target Profile was not on main yet: the profile is written the way seed 001 does by hand.
         var right = session.Run("""
-            $c = Invoke-StsAssumeRole -RoleArn $args[0] -ExternalId $args[1] -RoleSessionName deploy
-            [IO.File]::WriteAllLines($args[2], [string[]]@('[deploy]', "aws_access_key_id = $($c.AccessKeyId)", "aws_secret_access_key = $($c.SecretAccessKey)", "aws_session_token = $($c.SessionToken)"))
-            $c
-            """, DefaultWorld.DeployRoleArn, DefaultWorld.DeployExternalId, sandbox.CredentialsFile);
+            Invoke-StsAssumeRole -RoleArn $args[0] -ExternalId $args[1] -RoleSessionName deploy | Set-StsEnvironment -Target Profile -ProfileName deploy -PassThru
+            """, DefaultWorld.DeployRoleArn, DefaultWorld.DeployExternalId);
         right.ThrowIfErrors();
         Assert.Equal("arn:aws:sts::222222222222:assumed-role/Deploy/deploy", right.Output.Single().Properties["Arn"].Value);
 

@@ -115,6 +115,32 @@ public sealed class NewRolesAnywhereSessionTests : IClassFixture<EmulatorFixture
     }
 
     [Fact]
+    public void A_certificate_in_the_CurrentUser_store_signs_by_thumbprint()
+    {
+        // A fresh process whose HOME is a sandbox, so the store (on Linux ~/.dotnet/corefx/cryptography/x509stores)
+        // is a private one: the certificate and its key are added there, then found by thumbprint.
+        var home = Directory.CreateTempSubdirectory("ststools-ra-store-");
+        try
+        {
+            var script =
+                "Import-Module $args[0]; $flags = [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]'PersistKeySet, Exportable'; " +
+                "$cert = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadPkcs12FromFile($args[1] + '/leaf-p384.p12', 'test-only-password', $flags); " +
+                "$store = [System.Security.Cryptography.X509Certificates.X509Store]::new('My', 'CurrentUser'); $store.Open('ReadWrite'); $store.Add($cert); $store.Close(); " +
+                "$c = New-RolesAnywhereSession -Thumbprint ($cert.Thumbprint.Substring(0, 20) + ' ' + $cert.Thumbprint.Substring(20).ToLowerInvariant()) -StoreLocation CurrentUser -StoreName My " +
+                "-TrustAnchorArn $args[2] -ProfileArn $args[3] -RoleArn $args[4] -EndpointUrl $args[5] -NoCache; $c.Arn; $c.SourceIdentity";
+            var run = ProcessRunner.RunScriptHost(script, new Dictionary<string, string?> { ["HOME"] = home.FullName, ["DOTNET_CLI_HOME"] = home.FullName },
+                RepoPaths.Module, DefaultWorld.PkiDirectory, DefaultWorld.TrustAnchorArn, DefaultWorld.ProfileArn, DefaultWorld.RolesAnywhereRoleArn, _emulator.EndpointTemplate);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("arn:aws:sts::222222222222:assumed-role/RolesAnywhereRole/", run.StdOut);
+            Assert.Contains("CN=test-leaf-p384", run.StdOut);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void StoreLocation_and_StoreName_complete()
     {
         var r = _session.Run(

@@ -22,6 +22,9 @@ public static class RepoPaths
     /// <summary>The out-of-process PowerShell host (tests/StsTools.ScriptHost), built with the tests.</summary>
     public static string ScriptHostDll => Path.Combine(Root, "tests", "StsTools.ScriptHost", "bin", Configuration, "net10.0", "StsTools.ScriptHost.dll");
 
+    /// <summary>The tiny profile writer (tests/StsTools.ProfileWriter) for the concurrent-writers test.</summary>
+    public static string ProfileWriterDll => Path.Combine(Root, "tests", "StsTools.ProfileWriter", "bin", Configuration, "net10.0", "StsTools.ProfileWriter.dll");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -51,7 +51,8 @@ public sealed class RegionCompatibilityTests : IDisposable
         set.ThrowIfErrors();
         var change = Assert.Single(set.Output);
         Assert.Equal("V1Token", P(change, "PreviousVersion")!.ToString());
-        Assert.Equal("V2Token", P(change, "GlobalEndpointTokenVersion")!.ToString());
+        Assert.Equal("V2Token", P(change, "Version")!.ToString());
+        Assert.Equal(DefaultWorld.CallerAccount, P(change, "AccountId"));
         Assert.Contains(set.Warnings, w => w.Contains("keep their scope") && w.Contains("longer"));
 
         // Old credential: still v1. New one from the same global endpoint: works in Bahrain.
@@ -68,7 +69,7 @@ public sealed class RegionCompatibilityTests : IDisposable
     public void WhatIf_changes_nothing_and_sends_no_Set_call()
     {
         var r = _session.Run("$a = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $a -WhatIf -EndpointUrl $args[1]; " +
-            "(Get-StsTokenVersion -Credential $a -EndpointUrl $args[1]).GlobalEndpointTokenVersion.ToString()", RegionTestWorld.Alice(), Url);
+            "(Get-StsTokenVersion -Credential $a -EndpointUrl $args[1]).Version.ToString()", RegionTestWorld.Alice(), Url);
         r.ThrowIfErrors();
         Assert.Equal("V1Token", Assert.Single(r.Output).ToString());
         Assert.DoesNotContain(_emulator.RequestLog(), e => e.Operation == "SetSecurityTokenServicePreferences");

@@ -21,6 +21,9 @@ public static class CmdletOverheadFigure
         using var sdk = new BareSdk(context.UsEast1);
         var ours = new List<double>();
         var peer = new List<double>();
+        // Client-side CPU per call (this process; the emulator is another): robust where wall time is not, on a loaded machine.
+        var oursCpu = TimeSpan.Zero;
+        var peerCpu = TimeSpan.Zero;
         // Warm-up: first calls load the engine and the SDK, build clients, open connections.
         Ours(context, 5, "bench-warm");
         for (var i = 0; i < 5; i++)
@@ -30,11 +33,16 @@ public static class CmdletOverheadFigure
 
         for (var block = 0; ours.Count < context.Options.CallSamples; block++)
         {
+            var cpu = Environment.CpuUsage.TotalTime;
             ours.AddRange(Ours(context, Block, $"bench-o{block}"));
+            oursCpu += Environment.CpuUsage.TotalTime - cpu;
+            cpu = Environment.CpuUsage.TotalTime;
             for (var i = 0; i < Block; i++)
             {
                 peer.Add(sdk.AssumeRoleMs(DefaultWorld.ReadOnlyRoleArn, $"bench-sdk-{block}-{i}"));
             }
+
+            peerCpu += Environment.CpuUsage.TotalTime - cpu;
         }
 
         var o = Samples.Median(ours);
@@ -42,7 +50,9 @@ public static class CmdletOverheadFigure
         context.WarmCallMs = o;
         return new FigureResult(Name, Samples.Ms(o), Samples.Ms(p) + " (SDK)", FigureResult.RatioText(o, p), Goal,
             o / p <= 1.3 ? Verdict.Pass : Verdict.Fail,
-            $"median of {ours.Count} calls each, interleaved in blocks of {Block}; -NoCache, -Credential, loopback, no latency; SDK: one client reused");
+            $"median of {ours.Count} calls each, interleaved in blocks of {Block}; -NoCache, -Credential, loopback, no latency; SDK: one client reused; " +
+            $"client CPU per call (load-independent): ours {Samples.Ms(oursCpu.TotalMilliseconds / ours.Count)}, SDK {Samples.Ms(peerCpu.TotalMilliseconds / peer.Count)} " +
+            $"({oursCpu.TotalMilliseconds / Math.Max(0.001, peerCpu.TotalMilliseconds):0.00}×)");
     }
 
     private static IEnumerable<double> Ours(BenchmarkContext context, int count, string prefix) =>
