@@ -597,7 +597,9 @@ try {
         Say 'PS> Get-StsTokenVersion'
         $after = Get-StsTokenVersion -ErrorAction Stop
         Show-Object $after
-        Assert-Demo ("$(Get-Field $after 'GlobalEndpointTokenVersion')" -eq 'V2Token') "the account still reports '$(Get-Field $after 'GlobalEndpointTokenVersion')'."
+        $version = Get-Field $after 'Version'
+        if ($null -eq $version) { $version = Get-Field $after 'GlobalEndpointTokenVersion' }
+        Assert-Demo ("$version" -eq 'V2Token') "the account still reports '$version'."
     }
 
     Invoke-DemoStep "A new token from the global endpoint works in $OptInRegion" @('Invoke-StsAssumeRole', 'Test-StsRegionCompatibility') {
