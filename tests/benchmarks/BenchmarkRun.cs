@@ -73,7 +73,8 @@ public static class BenchmarkRun
         var report = new Report(results, machine, options, total.Elapsed, context.Cli.Version);
         Console.WriteLine();
         Console.WriteLine(report.ConsoleTable());
-        var outFile = options.OutFile ?? Path.Combine(EmulatorPaths.RepoRoot, "out", "benchmarks.md");
+        // A partial run (--only) does not replace the full table.
+        var outFile = options.OutFile ?? Path.Combine(EmulatorPaths.RepoRoot, "out", options.Only == null ? "benchmarks.md" : "benchmarks-partial.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
         File.WriteAllText(outFile, report.Markdown());
         Console.WriteLine($"written to {outFile} · {total.Elapsed.TotalSeconds:0} s");

@@ -99,9 +99,10 @@ namespace StsTools.Engine.RolesAnywhere
                 {
                     collection.Import(bytes, text, EphemeralKeySet);
                 }
-                catch (PlatformNotSupportedException)
+                catch (Exception e) when (e is PlatformNotSupportedException || e is ArgumentException)
                 {
-                    // macOS cannot keep keys ephemeral; its default is still an in-memory import for PKCS#12 here.
+                    // macOS cannot keep keys ephemeral, and .NET Framework before 4.7.2 does not know the flag: fall back to
+                    // the default import (on Windows a temporary key container, removed when the certificate is disposed).
                     collection.Import(bytes, text, X509KeyStorageFlags.DefaultKeySet);
                 }
             }

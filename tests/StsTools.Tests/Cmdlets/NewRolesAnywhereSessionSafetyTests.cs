@@ -9,23 +9,18 @@ namespace StsTools.Tests.Cmdlets;
 /// Must-show 6: the private key (and its password) never appear in any stream, error or verbose message, and an
 /// encrypted key is read without writing the key anywhere.
 /// </summary>
-public sealed class NewRolesAnywhereSessionSafetyTests : IClassFixture<EmulatorFixture>, IDisposable
+[Collection(RolesAnywhereCollection.Name)]
+public sealed class NewRolesAnywhereSessionSafetyTests
 {
-    private const string Password = "test-only-password";
+    private const string Password = RolesAnywhereFixture.Password;
     private readonly EmulatorProcess _emulator;
-    private readonly ModuleSession _session = new();
+    private readonly ModuleSession _session;
 
-    public NewRolesAnywhereSessionSafetyTests(EmulatorFixture fixture)
+    public NewRolesAnywhereSessionSafetyTests(RolesAnywhereFixture fixture)
     {
         _emulator = fixture.Emulator;
-        _session.Run(
-            "$global:ra = @{ TrustAnchorArn = $args[0]; ProfileArn = $args[1]; RoleArn = $args[2]; EndpointUrl = $args[3]; NoCache = $true }; " +
-            "$global:pki = $args[4]; $global:pw = [System.Security.SecureString]::new(); foreach ($c in $args[5].ToCharArray()) { $global:pw.AppendChar($c) }; " +
-            "$global:bad = [System.Security.SecureString]::new(); foreach ($c in 'not-the-password'.ToCharArray()) { $global:bad.AppendChar($c) }",
-            DefaultWorld.TrustAnchorArn, DefaultWorld.ProfileArn, DefaultWorld.RolesAnywhereRoleArn, _emulator.EndpointTemplate, DefaultWorld.PkiDirectory, Password).ThrowIfErrors();
+        _session = fixture.Session;
     }
-
-    public void Dispose() => _session.Dispose();
 
     private const string Rsa = "-CertificatePath \"$pki/leaf-rsa2048.pem\" -PrivateKeyPath \"$pki/leaf-rsa2048.key\"";
 

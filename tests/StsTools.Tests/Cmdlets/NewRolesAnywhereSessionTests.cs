@@ -8,23 +8,18 @@ namespace StsTools.Tests.Cmdlets;
 /// Must-show 2: New-RolesAnywhereSession as a user runs it, against the emulator, from every key source; the
 /// emulator's request log shows each CreateSession's X.509 signature verified.
 /// </summary>
-public sealed class NewRolesAnywhereSessionTests : IClassFixture<EmulatorFixture>, IDisposable
+[Collection(RolesAnywhereCollection.Name)]
+public sealed class NewRolesAnywhereSessionTests
 {
     private readonly EmulatorProcess _emulator;
-    private readonly ModuleSession _session = new();
+    private readonly ModuleSession _session;
 
-    public NewRolesAnywhereSessionTests(EmulatorFixture fixture)
+    public NewRolesAnywhereSessionTests(RolesAnywhereFixture fixture)
     {
         _emulator = fixture.Emulator;
+        _session = fixture.Session;
         _emulator.ClearRequestLog();
-        // $ra: the three ARNs of the default world and the emulator's endpoint; $pki: the test-only PKI; $pw: its password.
-        _session.Run(
-            "$global:ra = @{ TrustAnchorArn = $args[0]; ProfileArn = $args[1]; RoleArn = $args[2]; EndpointUrl = $args[3]; NoCache = $true }; " +
-            "$global:pki = $args[4]; $global:pw = [System.Security.SecureString]::new(); foreach ($c in 'test-only-password'.ToCharArray()) { $global:pw.AppendChar($c) }",
-            DefaultWorld.TrustAnchorArn, DefaultWorld.ProfileArn, DefaultWorld.RolesAnywhereRoleArn, _emulator.EndpointTemplate, DefaultWorld.PkiDirectory).ThrowIfErrors();
     }
-
-    public void Dispose() => _session.Dispose();
 
     public static TheoryData<string, string> KeySources => new()
     {

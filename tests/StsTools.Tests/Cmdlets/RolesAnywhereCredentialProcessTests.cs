@@ -11,12 +11,13 @@ namespace StsTools.Tests.Cmdlets;
 /// from the module's cache: CreateSession is called once. Everything goes through the children's environment, so
 /// this class changes nothing process-wide.
 /// </summary>
-public sealed class RolesAnywhereCredentialProcessTests : IClassFixture<EmulatorFixture>, IDisposable
+[Collection(RolesAnywhereCollection.Name)]
+public sealed class RolesAnywhereCredentialProcessTests : IDisposable
 {
     private readonly EmulatorProcess _emulator;
     private readonly DirectoryInfo _home = Directory.CreateTempSubdirectory("ststools-ra-cp-");
 
-    public RolesAnywhereCredentialProcessTests(EmulatorFixture fixture) => _emulator = fixture.Emulator;
+    public RolesAnywhereCredentialProcessTests(RolesAnywhereFixture fixture) => _emulator = fixture.Emulator;
 
     public void Dispose() => _home.Delete(recursive: true);
 

@@ -85,7 +85,7 @@ public static class BadInputTable
         new("Invoke-StsAssumeRole", "TokenCode not 6 digits", Assume + "-SerialNumber arn:aws:iam::111111111111:mfa/alice -TokenCode 12345", "InvalidTokenCode"),
         new("Invoke-StsAssumeRole", "TokenCode not 6 digits", Assume + "-SerialNumber arn:aws:iam::111111111111:mfa/alice -TokenCode abcdef", "InvalidTokenCode"),
         new("Invoke-StsAssumeRole", "TokenCode without SerialNumber", Assume + "-TokenCode 123456", "TokenCodeWithoutSerialNumber"),
-        new("Invoke-StsAssumeRole", "SourceIdentity outside 2–64 or aws:", Assume + "-SourceIdentity aws:me", "InvalidSourceIdentity"),
+        new("Invoke-StsAssumeRole", "SourceIdentity starting with aws: (reserved)", Assume + "-SourceIdentity aws:me", "ReservedSourceIdentity"),
         new("Invoke-StsAssumeRole", "SourceIdentity outside 2–64 or aws:", Assume + "-SourceIdentity a", "InvalidSourceIdentity"),
         new("Invoke-StsAssumeRole", "session policy not JSON", Assume + "-Policy '{not json'", "InvalidPolicyJson"),
         new("Invoke-StsAssumeRole", "session policy over 2048 characters", Assume + "-Policy ('{\"a\":\"' + ('x' * 2100) + '\"}')", "PolicyTooLong"),

@@ -51,7 +51,7 @@ public static class CmdletOverheadFigure
         return new FigureResult(Name, Samples.Ms(o), Samples.Ms(p) + " (SDK)", FigureResult.RatioText(o, p), Goal,
             o / p <= 1.3 ? Verdict.Pass : Verdict.Fail,
             $"median of {ours.Count} calls each, interleaved in blocks of {Block}; -NoCache, -Credential, loopback, no latency; SDK: one client reused; " +
-            $"client CPU per call (load-independent): ours {Samples.Ms(oursCpu.TotalMilliseconds / ours.Count)}, SDK {Samples.Ms(peerCpu.TotalMilliseconds / peer.Count)} " +
+            $"client CPU per call (less sensitive to load than wall time, not immune): ours {Samples.Ms(oursCpu.TotalMilliseconds / ours.Count)}, SDK {Samples.Ms(peerCpu.TotalMilliseconds / peer.Count)} " +
             $"({oursCpu.TotalMilliseconds / Math.Max(0.001, peerCpu.TotalMilliseconds):0.00}×)");
     }
 
