@@ -389,7 +389,7 @@ function Save-DemoEnvironment {
     foreach ($entry in [Environment]::GetEnvironmentVariables().GetEnumerator()) {
         if ([string]$entry.Key -like 'AWS_*') { $saved[[string]$entry.Key] = [string]$entry.Value }
     }
-    foreach ($name in @('HOME', 'USERPROFILE', 'GITHUB_ENV', 'GITHUB_ACTIONS', 'TF_BUILD')) {
+    foreach ($name in @('HOME', 'USERPROFILE', 'GITHUB_ENV', 'GITHUB_ACTIONS', 'TF_BUILD', 'STSTOOLS_CACHE_DIR')) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
     }
     $saved
@@ -431,6 +431,7 @@ try {
     $credentialsFile = [System.IO.Path]::Combine($tempRoot, 'credentials')
     $configFile = [System.IO.Path]::Combine($tempRoot, 'config')
     [System.IO.File]::WriteAllText($configFile, "[default]`nregion = $HomeRegion`n")
+    Set-Env 'STSTOOLS_CACHE_DIR' $null
     Set-Env 'HOME' ([System.IO.Path]::Combine($tempRoot, 'home'))
     Set-Env 'USERPROFILE' ([System.IO.Path]::Combine($tempRoot, 'home'))
     Set-Env 'AWS_CONFIG_FILE' $configFile
@@ -465,6 +466,22 @@ try {
         Assert-Demo ($null -ne $script:MfaSession) 'Get-StsMfaSession returned nothing.'
     }
 
+    Invoke-DemoStep 'The next run of the runbook asks for no code: the MFA session comes from the cache' @('Get-StsMfaSession') {
+        Assert-Demo ($null -ne $script:MfaSession) 'needs the MFA session of the step before.'
+        Say "PS> Get-StsMfaSession -SerialNumber $($World.AliceMfaSerial)      # no -TokenCode, no prompt"
+        $again = Get-StsMfaSession -SerialNumber $World.AliceMfaSerial -ErrorAction Stop
+        Show-Credential $again
+        $cache = [System.IO.Path]::Combine($tempRoot, 'home', '.aws', 'ststools', 'cache')
+        if ([System.IO.Directory]::Exists($cache)) {
+            foreach ($file in [System.IO.Directory]::GetFiles($cache)) {
+                $mode = ''
+                if ([System.IO.Path]::DirectorySeparatorChar -eq '/') { $mode = ', mode 0' + [Convert]::ToString([int][System.IO.File]::GetUnixFileMode($file), 8) }
+                Say "    cached under ~/.aws/ststools/cache/ (one file$mode)"
+            }
+        }
+        Assert-Demo ((Get-Field $again 'AccessKeyId') -eq (Get-Field $script:MfaSession 'AccessKeyId')) 'the second call did not return the cached MFA session.'
+    }
+
     Invoke-DemoStep 'Without MFA, the Admin role refuses alice' @('Invoke-StsAssumeRole') {
         Say "PS> Invoke-StsAssumeRole -RoleArn $($World.AdminRoleArn)     # alice's long-term keys, no MFA"
         $refused = $false
@@ -477,6 +494,7 @@ try {
             Show-Error $_
         }
         Assert-Demo $refused 'The Admin role was assumed without MFA: the trust policy requires it.'
+        Say '    (refused, as the trust policy requires aws:MultiFactorAuthPresent)'
     }
 
     Invoke-DemoStep 'The MFA session pipes into Invoke-StsAssumeRole for the Admin role' @('Get-StsMfaSession', 'Invoke-StsAssumeRole') {
@@ -554,6 +572,7 @@ try {
             Show-Error $_
         }
         Assert-Demo $refused "the v1 token was accepted in $OptInRegion."
+        Say "    (refused: what seed 000's operator saw in Bahrain)"
     }
 
     Invoke-DemoStep 'Test-StsRegionCompatibility explains why' @('Test-StsRegionCompatibility') {
@@ -578,7 +597,9 @@ try {
         Say 'PS> Get-StsTokenVersion'
         $after = Get-StsTokenVersion -ErrorAction Stop
         Show-Object $after
-        Assert-Demo ("$(Get-Field $after 'GlobalEndpointTokenVersion')" -eq 'V2Token') "the account still reports '$(Get-Field $after 'GlobalEndpointTokenVersion')'."
+        $version = Get-Field $after 'Version'
+        if ($null -eq $version) { $version = Get-Field $after 'GlobalEndpointTokenVersion' }
+        Assert-Demo ("$version" -eq 'V2Token') "the account still reports '$version'."
     }
 
     Invoke-DemoStep "A new token from the global endpoint works in $OptInRegion" @('Invoke-StsAssumeRole', 'Test-StsRegionCompatibility') {
