@@ -53,5 +53,21 @@ namespace StsTools.Engine.Regions
 
             return GlobalEndpointWarning(region.Code, setting);
         }
+
+        /// <summary>The same check for the credentials that will sign the AssumeRole call (any source: keys, profile,
+        /// default chain). Only opt-in target regions cost an IAM read.</summary>
+        public static async Task<string?> CheckGlobalEndpointAsync(SourceCredential signer, string targetRegion, string? endpointUrl,
+            CancellationToken cancel)
+        {
+            var region = RegionTable.Find(targetRegion);
+            if (region == null || !region.IsOptIn)
+            {
+                return null;
+            }
+
+            var keys = await signer.Aws.GetCredentialsAsync().ConfigureAwait(false);
+            var caller = new TemporaryCredentials(keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token, System.DateTime.MaxValue);
+            return await CheckGlobalEndpointAsync(caller, region.Code, new AwsClientOptions { EndpointUrl = endpointUrl }, cancel).ConfigureAwait(false);
+        }
     }
 }

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using StsTools.Completion;
 using StsTools.Engine.Caching;
 using StsTools.Engine.Credentials;
+using StsTools.Engine.Regions;
 using StsTools.Engine.Errors;
 using StsTools.Engine.Providers;
 using StsTools.Engine.Sts;
@@ -244,6 +245,26 @@ namespace StsTools.Commands
             Start(roleArn, async ct =>
             {
                 var signer = await source(ct).ConfigureAwait(false);
+                if (endpoints.UseGlobalEndpoint)
+                {
+                    // Seed 000's trap, caught before it bites: a v1 token from the global endpoint for an opt-in region.
+                    string? warning;
+                    try
+                    {
+                        warning = await TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException))
+                    {
+                        // The advice is best effort: it never stops the call it is about.
+                        warning = null;
+                    }
+
+                    if (warning != null)
+                    {
+                        Pump.Post(() => WriteWarning(warning));
+                    }
+                }
+
                 var inner = new AssumeRoleProvider(spec, _ => Task.FromResult(signer), endpoints, prompt);
                 var key = RequestCacheKey.For("assume-role", new Dictionary<string, object?>
                 {

@@ -54,6 +54,26 @@ public sealed class EndpointChoiceAndFailoverTests : IClassFixture<AssumeRoleFix
         Assert.Equal(1, served.IssuedTokenVersion);
     }
 
+    [Fact]
+    public void Global_endpoint_for_an_opt_in_region_warns_before_the_call_while_the_account_issues_v1_tokens()
+    {
+        // Seed 000's trap caught before it bites (issue 5): the account setting is read with the caller's keys.
+        var optIn = _session.Run(Assume + "-StsEndpoint Global -Region me-south-1", DefaultWorld.ReadOnlyRoleArn);
+        optIn.ThrowIfErrors();
+        Assert.Equal("V1", optIn.Output.Single().Properties["TokenVersion"].Value.ToString());
+        var warning = Assert.Single(optIn.Warnings, w => w.Contains("me-south-1"));
+        Assert.Contains("v1Token", warning);
+        Assert.Contains("-StsEndpoint Regional", warning);
+
+        var defaultRegion = _session.Run(Assume + "-StsEndpoint Global -Region us-east-1", DefaultWorld.ReadOnlyRoleArn);
+        defaultRegion.ThrowIfErrors();
+        Assert.DoesNotContain(defaultRegion.Warnings, w => w.Contains("v1Token"));
+
+        var regional = _session.Run(Assume + "-Region me-south-1", DefaultWorld.ReadOnlyRoleArn);
+        regional.ThrowIfErrors();
+        Assert.DoesNotContain(regional.Warnings, w => w.Contains("v1Token"));
+    }
+
     [Theory]
     [InlineData("down")]
     [InlineData("blackholed")]
