@@ -46,8 +46,14 @@ namespace StsTools.Internal
             {
                 Interlocked.Increment(ref _finished);
                 var onFinished = OnFinished;
-                Post(() => onFinished?.Invoke());
-                Interlocked.Decrement(ref _running);
+
+                // The call counts as running until this lands on the pipeline thread: DrainAll then sees the last
+                // event and the zero together, instead of waiting out a TryTake timeout after the last result.
+                Post(() =>
+                {
+                    Interlocked.Decrement(ref _running);
+                    onFinished?.Invoke();
+                });
             }, TaskScheduler.Default);
         }
 
