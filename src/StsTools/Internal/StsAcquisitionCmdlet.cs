@@ -80,6 +80,7 @@ namespace StsTools.Internal
                 FallbackRegion = RegionArguments.CheckAll(FallbackRegion);
                 if (ProfileName != null)
                 {
+                    CheckReadableProfileName(ProfileName);
                     _profileChain = RoleProfileChain.Resolve(AwsConfigFiles.Load(), ProfileName);
                 }
             }
@@ -134,6 +135,19 @@ namespace StsTools.Internal
                     pump.Post(() => WriteError(record));
                 }
             }, StopToken);
+        }
+
+        /// <summary>A name no section header of a config or credentials file can carry (brackets, line breaks) is a
+        /// typo, not a missing profile: the same id Set-/Clear-StsEnvironment give for it. Names with spaces stay
+        /// allowed here, since existing files may hold them.</summary>
+        private static void CheckReadableProfileName(string name)
+        {
+            if (name.Length == 0 || name.IndexOfAny(new[] { '[', ']', '\r', '\n' }) >= 0 || name.Trim().Length == 0)
+            {
+                throw new StsToolsException("InvalidProfileName", ErrorKind.InvalidArgument,
+                    $"'{name.Replace("\r", "\\r").Replace("\n", "\\n")}' cannot be a profile name: section names of the AWS config and credentials files cannot hold brackets or line breaks.")
+                { Target = name };
+            }
         }
 
         /// <summary>The profile's chain resolved in BeginProcessing (null without -ProfileName). Typed object on purpose.</summary>

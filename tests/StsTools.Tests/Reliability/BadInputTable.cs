@@ -115,6 +115,7 @@ public static class BadInputTable
         new("Invoke-StsAssumeRole", "fallback region is the primary", Assume + "-Region eu-west-1 -FallbackRegion eu-west-1", "FallbackRegionIsPrimary"),
         new("Invoke-StsAssumeRole", "global endpoint outside the aws partition", "Invoke-StsAssumeRole -RoleArn arn:aws-cn:iam::222222222222:role/ReadOnly -NoCache -Region cn-north-1 -StsEndpoint Global", "GlobalEndpointNotInPartition"),
         new("Invoke-StsAssumeRole", "profile does not exist", "Invoke-StsAssumeRole -ProfileName missing -NoCache", "ProfileNotFound"),
+        new("Invoke-StsAssumeRole", "profile name no file can hold", "Invoke-StsAssumeRole -ProfileName 'bad]name' -NoCache", "InvalidProfileName"),
         new("Invoke-StsAssumeRole", "profile is not a role profile", "Invoke-StsAssumeRole -ProfileName plain -NoCache", "ProfileIsNotARoleProfile"),
         new("Invoke-StsAssumeRole", "source_profile loop", "Invoke-StsAssumeRole -ProfileName loop-a -NoCache", "ProfileSourceLoop"),
         new("Invoke-StsAssumeRole", "source_profile names no profile", "Invoke-StsAssumeRole -ProfileName dangling -NoCache", "SourceProfileNotFound"),
@@ -134,6 +135,7 @@ public static class BadInputTable
         new("Get-StsMfaSession", "unknown region", Mfa + "-TokenCode 123456 -Region xx-nowhere-1", "UnknownRegion"),
         new("Get-StsMfaSession", "endpoint URL not http(s)", "Get-StsMfaSession -SerialNumber arn:aws:iam::111111111111:mfa/alice -TokenCode 123456 -NoCache -EndpointUrl 'ftp:/x'", "InvalidEndpointUrl"),
         new("Get-StsMfaSession", "profile does not exist", "Get-StsMfaSession -ProfileName missing -TokenCode 123456 -NoCache -EndpointUrl $ep", "ProfileNotFound"),
+        new("Get-StsMfaSession", "profile name no file can hold", "Get-StsMfaSession -ProfileName \"two`nlines\" -TokenCode 123456 -NoCache -EndpointUrl $ep", "InvalidProfileName"),
         new("Get-StsMfaSession", "no credentials to sign with", Mfa + "-TokenCode 123456", "NoSourceCredentials", Keys: false),
 
         // Set-StsEnvironment, Clear-StsEnvironment, Use-StsCredential
