@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using StsTools.Engine.Aws;
@@ -46,9 +47,9 @@ namespace StsTools.Engine.Regions
             {
                 setting = await new IamClient(callerCredentials, options, region.Code).GetGlobalEndpointTokenVersionAsync(cancel).ConfigureAwait(false);
             }
-            catch (StsToolsException)
+            catch (Exception e) when (!(e is OperationCanceledException))
             {
-                setting = TokenVersion.Unknown;
+                setting = TokenVersion.Unknown; // the advice never stops the call it is about
             }
 
             return GlobalEndpointWarning(region.Code, setting);
@@ -59,15 +60,14 @@ namespace StsTools.Engine.Regions
         public static async Task<string?> CheckGlobalEndpointAsync(SourceCredential signer, string targetRegion, string? endpointUrl,
             CancellationToken cancel)
         {
-            var region = RegionTable.Find(targetRegion);
-            if (region == null || !region.IsOptIn)
+            if (RegionTable.Find(targetRegion)?.IsOptIn != true)
             {
-                return null;
+                return null; // no need to read the caller's keys
             }
 
             var keys = await signer.Aws.GetCredentialsAsync().ConfigureAwait(false);
-            var caller = new TemporaryCredentials(keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token, System.DateTime.MaxValue);
-            return await CheckGlobalEndpointAsync(caller, region.Code, new AwsClientOptions { EndpointUrl = endpointUrl }, cancel).ConfigureAwait(false);
+            var caller = new TemporaryCredentials(keys.AccessKey, keys.SecretKey, string.IsNullOrEmpty(keys.Token) ? null : keys.Token, DateTime.MaxValue);
+            return await CheckGlobalEndpointAsync(caller, targetRegion, new AwsClientOptions { EndpointUrl = endpointUrl }, cancel).ConfigureAwait(false);
         }
     }
 }

@@ -248,17 +248,7 @@ namespace StsTools.Commands
                 if (endpoints.UseGlobalEndpoint)
                 {
                     // Seed 000's trap, caught before it bites: a v1 token from the global endpoint for an opt-in region.
-                    string? warning;
-                    try
-                    {
-                        warning = await TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (!(e is OperationCanceledException))
-                    {
-                        // The advice is best effort: it never stops the call it is about.
-                        warning = null;
-                    }
-
+                    var warning = await TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct).ConfigureAwait(false);
                     if (warning != null)
                     {
                         Pump.Post(() => WriteWarning(warning));
