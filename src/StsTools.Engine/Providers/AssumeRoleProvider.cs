@@ -78,7 +78,11 @@ namespace StsTools.Engine.Providers
                 request.TransitiveTagKeys = new List<string>(_spec.TransitiveTagKeys);
             }
 
-            StsDiagnostics.Write($"AssumeRole {_spec.RoleArn} as {sessionName}, signed with {source.Description}.");
+            if (StsDiagnostics.IsOn)
+            {
+                StsDiagnostics.Write($"AssumeRole {_spec.RoleArn} as {sessionName}, signed with {source.Description}.");
+            }
+
             var result = await FailoverInvoker.InvokeAsync(_endpoints, source.Aws, "AssumeRole",
                 (client, token) => client.AssumeRoleAsync(request, token), cancellationToken).ConfigureAwait(false);
             var response = result.Response;

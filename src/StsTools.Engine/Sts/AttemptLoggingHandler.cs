@@ -21,15 +21,23 @@ namespace StsTools.Engine.Sts
         {
             var call = StsDiagnostics.CurrentCall;
             var attempt = call?.Next() ?? 1;
-            var what = call == null ? "STS" : "STS " + call.Operation;
-            StsDiagnostics.Write(attempt == 1
-                ? $"{what}: {request.Method} {request.RequestUri}"
-                : $"{what}: retry {attempt - 1} ({request.Method} {request.RequestUri})");
+            var what = call == null ? "STS" : call.Label;
+            if (StsDiagnostics.IsOn)
+            {
+                StsDiagnostics.Write(attempt == 1
+                    ? $"{what}: {request.Method} {request.RequestUri}"
+                    : $"{what}: retry {attempt - 1} ({request.Method} {request.RequestUri})");
+            }
+
             var watch = Stopwatch.StartNew();
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                StsDiagnostics.Write($"{what}: HTTP {(int)response.StatusCode} from {request.RequestUri?.GetLeftPart(UriPartial.Authority)} in {watch.ElapsedMilliseconds} ms");
+                if (StsDiagnostics.IsOn)
+                {
+                    StsDiagnostics.Write($"{what}: HTTP {(int)response.StatusCode} from {request.RequestUri?.GetLeftPart(UriPartial.Authority)} in {watch.ElapsedMilliseconds} ms");
+                }
+
                 return response;
             }
             catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)

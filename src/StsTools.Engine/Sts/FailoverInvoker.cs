@@ -33,19 +33,25 @@ namespace StsTools.Engine.Sts
                 var endpoint = plan[i];
                 var hasNext = i + 1 < plan.Count;
                 cancellationToken.ThrowIfCancellationRequested();
-                using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (hasNext)
+                // Only an endpoint with a next one to fall back to has a budget of its own.
+                using var budget = hasNext ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+                budget?.CancelAfter(options.Timeouts.FailoverBudget);
+
+                if (StsDiagnostics.IsOn)
                 {
-                    budget.CancelAfter(options.Timeouts.FailoverBudget);
+                    StsDiagnostics.Write($"STS {operation}: using {(endpoint.IsGlobal ? "the global" : "the regional")} endpoint {endpoint.Url} ({endpoint.IssuedBy}, signed for {endpoint.SigningRegion}){(endpoint.IsCustom ? ", custom URL" : "")}");
                 }
 
-                StsDiagnostics.Write($"STS {operation}: using {(endpoint.IsGlobal ? "the global" : "the regional")} endpoint {endpoint.Url} ({endpoint.IssuedBy}, signed for {endpoint.SigningRegion}){(endpoint.IsCustom ? ", custom URL" : "")}");
                 StsDiagnostics.StartCall(operation);
                 try
                 {
-                    using var client = StsClientFactory.Create(endpoint, credentials, options.Timeouts);
-                    var result = await call(client, budget.Token).ConfigureAwait(false);
-                    StsDiagnostics.Write($"STS {operation}: served by {endpoint.Url} ({endpoint.IssuedBy}) in {watch.ElapsedMilliseconds} ms");
+                    using var lease = StsClientCache.Rent(endpoint, credentials, options.Timeouts);
+                    var result = await call(lease.Client, budget?.Token ?? cancellationToken).ConfigureAwait(false);
+                    if (StsDiagnostics.IsOn)
+                    {
+                        StsDiagnostics.Write($"STS {operation}: served by {endpoint.Url} ({endpoint.IssuedBy}) in {watch.ElapsedMilliseconds} ms");
+                    }
+
                     return new StsCallResult<T>(result, endpoint);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.IsTransient(e, out var reason))

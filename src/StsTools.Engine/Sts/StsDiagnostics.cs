@@ -18,6 +18,9 @@ namespace StsTools.Engine.Sts
 
         public static void Write(string message) => s_sink.Value?.Invoke(message);
 
+        /// <summary>Whether anyone listens: the per-call messages on the hot path are only built then.</summary>
+        public static bool IsOn => s_sink.Value != null;
+
         internal static AttemptCounter StartCall(string operation)
         {
             var counter = new AttemptCounter(operation);
@@ -31,9 +34,15 @@ namespace StsTools.Engine.Sts
         {
             private int _attempts;
 
-            public AttemptCounter(string operation) => Operation = operation;
+            public AttemptCounter(string operation)
+            {
+                Operation = operation;
+                Label = "STS " + operation;
+            }
 
             public string Operation { get; }
+
+            public string Label { get; }
 
             public int Attempts => _attempts;
 

@@ -256,6 +256,11 @@ namespace StsTools.Commands
                 }
 
                 var inner = new AssumeRoleProvider(spec, _ => Task.FromResult(signer), endpoints, prompt);
+                if (mode == CacheMode.Bypass)
+                {
+                    return CredentialMapper.ToStsCredential(await inner.GetCredentialsAsync(ct).ConfigureAwait(false));
+                }
+
                 var key = RequestCacheKey.For("assume-role", new Dictionary<string, object?>
                 {
                     ["Source"] = signer.AccessKeyId ?? signer.Description,

@@ -22,6 +22,7 @@ namespace StsTools.Internal
     public abstract class StsAcquisitionCmdlet : StsCmdlet
     {
         private CallPump? _pump;
+        private Action<string>? _verboseSink;
         private object? _profileChain;
 
         /// <summary>The credential that signs the call; piped credentials chain roles.</summary>
@@ -69,7 +70,9 @@ namespace StsTools.Internal
             _pump = new CallPump(Throttle);
             var pump = _pump;
             _pump.OnFinished = () => ShowProgress(pump, completed: false);
-            StsDiagnostics.Use(message => pump.Post(() => WriteVerbose(message)));
+            // No sink when -Verbose is off: the engine's messages then cost nothing, and wake nobody.
+            _verboseSink = VerboseWanted() ? message => pump.Post(() => WriteVerbose(message)) : null;
+            StsDiagnostics.Use(_verboseSink);
             try
             {
                 if (Region != null)
@@ -117,22 +120,23 @@ namespace StsTools.Internal
         {
             var pump = Pump;
             pump.DrainAvailable();
-            var sink = (Action<string>)(message => pump.Post(() => WriteVerbose(message)));
+            var sink = _verboseSink;
             pump.Run(async ct =>
             {
                 StsDiagnostics.Use(sink);
                 try
                 {
                     var result = await call(ct).ConfigureAwait(false);
-                    pump.Post(() => WriteObject(result));
+                    return () => WriteObject(result);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
+                    return null;
                 }
                 catch (Exception e)
                 {
                     var record = Errors.ToRecord(e, what);
-                    pump.Post(() => WriteError(record));
+                    return () => WriteError(record);
                 }
             }, StopToken);
         }

@@ -25,6 +25,22 @@ namespace StsTools.Internal
         protected void Report(string errorId, ErrorCategory category, string message, object? target = null) =>
             WriteError(new ErrorRecord(new PSInvalidOperationException(message), errorId, category, target));
 
+        /// <summary>
+        /// Whether WriteVerbose would show anything: -Verbose, else $VerbosePreference where the cmdlet runs (which a
+        /// calling advanced function's -Verbose sets). Lets background calls skip posting messages nobody sees; each
+        /// post wakes the pipeline thread.
+        /// </summary>
+        protected bool VerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound))
+            {
+                return bound is SwitchParameter verbose ? verbose.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+
+            return GetVariableValue("VerbosePreference") is ActionPreference preference &&
+                preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+
         protected void Fail(StsToolsException e) => ThrowTerminatingError(ErrorRecords.From(e));
 
         protected void Report(StsToolsException e) => WriteError(ErrorRecords.From(e));

@@ -9,6 +9,9 @@ public static class CmdletOverheadFigure
     public const string Name = "cmdlet overhead";
     private const string Goal = "≤ 1.3× the bare SDK";
     private const int Block = 10;
+    private const int MinWarmCalls = 200;
+    private static readonly TimeSpan QuietSpell = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(30);
 
     public static FigureResult Measure(BenchmarkContext context)
     {
@@ -24,11 +27,26 @@ public static class CmdletOverheadFigure
         // Client-side CPU per call (this process; the emulator is another): robust where wall time is not, on a loaded machine.
         var oursCpu = TimeSpan.Zero;
         var peerCpu = TimeSpan.Zero;
-        // Warm-up: first calls load the engine and the SDK, build clients, open connections.
-        Ours(context, 5, "bench-warm");
-        for (var i = 0; i < 5; i++)
+        // Warm-up until the JIT is done with both sides: no method compiled for a whole second of calls (tiering promotes
+        // hot code in the background after a 100 ms quiet spell, so a short quiet spell proves nothing). "Warm" is the
+        // steady state a long runbook reaches, not call number six; both sides get the same warm-up, interleaved.
+        var warmCalls = 0;
+        var warmWatch = System.Diagnostics.Stopwatch.StartNew();
+        var quietSince = TimeSpan.Zero;
+        for (var compiled = -1L; warmWatch.Elapsed < MaxWarmUp && (warmCalls < MinWarmCalls || warmWatch.Elapsed - quietSince < QuietSpell); warmCalls += Block)
         {
-            sdk.AssumeRoleMs(DefaultWorld.ReadOnlyRoleArn, "bench-sdk-warm");
+            Ours(context, Block, $"bench-warm{warmCalls}");
+            for (var i = 0; i < Block; i++)
+            {
+                sdk.AssumeRoleMs(DefaultWorld.ReadOnlyRoleArn, $"bench-sdk-warm{warmCalls}-{i}");
+            }
+
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quietSince = warmWatch.Elapsed;
+            }
         }
 
         for (var block = 0; ours.Count < context.Options.CallSamples; block++)
@@ -50,7 +68,7 @@ public static class CmdletOverheadFigure
         context.WarmCallMs = o;
         return new FigureResult(Name, Samples.Ms(o), Samples.Ms(p) + " (SDK)", FigureResult.RatioText(o, p), Goal,
             o / p <= 1.3 ? Verdict.Pass : Verdict.Fail,
-            $"median of {ours.Count} calls each, interleaved in blocks of {Block}; -NoCache, -Credential, loopback, no latency; SDK: one client reused; " +
+            $"median of {ours.Count} calls each, interleaved in blocks of {Block}, after {warmCalls} warm-up calls each ({warmWatch.Elapsed.TotalSeconds:0.0} s: until a second of calls JIT-compiled nothing); -NoCache, -Credential, loopback, no latency; SDK: one client reused; " +
             $"client CPU per call (less sensitive to load than wall time, not immune): ours {Samples.Ms(oursCpu.TotalMilliseconds / ours.Count)}, SDK {Samples.Ms(peerCpu.TotalMilliseconds / peer.Count)} " +
             $"({oursCpu.TotalMilliseconds / Math.Max(0.001, peerCpu.TotalMilliseconds):0.00}×)");
     }
