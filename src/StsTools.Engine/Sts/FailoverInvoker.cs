@@ -42,7 +42,11 @@ namespace StsTools.Engine.Sts
                     StsDiagnostics.Write($"STS {operation}: using {(endpoint.IsGlobal ? "the global" : "the regional")} endpoint {endpoint.Url} ({endpoint.IssuedBy}, signed for {endpoint.SigningRegion}){(endpoint.IsCustom ? ", custom URL" : "")}");
                 }
 
-                StsDiagnostics.StartCall(operation);
+                if (StsDiagnostics.IsOn)
+                {
+                    StsDiagnostics.StartCall(operation); // numbers the attempts in the messages
+                }
+
                 try
                 {
                     using var lease = StsClientCache.Rent(endpoint, credentials, options.Timeouts);

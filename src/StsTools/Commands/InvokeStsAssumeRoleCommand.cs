@@ -34,6 +34,7 @@ namespace StsTools.Commands
 
         private object? _policyJson;
         private object? _tags;
+        private string? _checkedRoleArn;
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleArnCompleter))]
@@ -189,6 +190,7 @@ namespace StsTools.Commands
             if (RoleArn != null)
             {
                 StsLimits.RoleArn(RoleArn);
+                _checkedRoleArn = RoleArn;
             }
 
             Endpoints(Credential?.Region);
@@ -222,8 +224,13 @@ namespace StsTools.Commands
                 return;
             }
 
-            StsLimits.RoleArn(RoleArn);
-            var chained = Credential != null && SourceCredential.FromTemporary(CredentialMapper.ToEngine(Credential), "-Credential").IsRoleSession;
+            if (!ReferenceEquals(RoleArn, _checkedRoleArn))
+            {
+                StsLimits.RoleArn(RoleArn); // a piped one; a typed one was checked in BeginProcessing
+            }
+
+            var given = Credential == null ? null : SourceCredential.FromTemporary(CredentialMapper.ToEngine(Credential), "-Credential");
+            var chained = given?.IsRoleSession == true;
             var spec = new AssumeRoleSpec
             {
                 RoleArn = RoleArn,
@@ -239,7 +246,7 @@ namespace StsTools.Commands
                 DurationSeconds = DurationSeconds,
             };
             spec.Validate(chained);
-            var source = Source(Credential, endpoints, prompt);
+            var source = Source(given, endpoints, prompt);
             var mode = GetCacheMode();
             var roleArn = RoleArn;
             Start(roleArn, async ct =>

@@ -23,6 +23,8 @@ namespace StsTools.Internal
     {
         private CallPump? _pump;
         private Action<string>? _verboseSink;
+        private StsEndpointOptions? _endpoints;
+        private string? _endpointsSourceRegion;
         private object? _profileChain;
 
         /// <summary>The credential that signs the call; piped credentials chain roles.</summary>
@@ -162,6 +164,12 @@ namespace StsTools.Internal
         /// <summary>Where the call goes for this item: -Region, AWS_REGION, AWS_DEFAULT_REGION, the profile's or the source's region, us-east-1.</summary>
         internal StsEndpointOptions Endpoints(string? sourceRegion)
         {
+            // The endpoint parameters are bound once per invocation; only the source's region can change per piped item.
+            if (_endpoints != null && string.Equals(_endpointsSourceRegion, sourceRegion, StringComparison.Ordinal))
+            {
+                return _endpoints;
+            }
+
             var options = new StsEndpointOptions
             {
                 Region = StsEndpointOptions.ResolveRegion(Region, GetProfileChain()?.Region ?? sourceRegion),
@@ -170,16 +178,18 @@ namespace StsTools.Internal
                 EndpointUrl = EndpointUrl,
             };
             options.Plan(); // every endpoint error (partition without global, bad URL, fallback = primary) before any call
-            return options;
+            _endpointsSourceRegion = sourceRegion;
+            return _endpoints = options;
         }
 
-        /// <summary>The credentials that sign the call, resolved lazily inside the call (a profile may need STS itself).</summary>
-        internal Func<CancellationToken, Task<SourceCredential>> Source(StsCredential? credential, StsEndpointOptions endpoints, TokenCodePrompt prompt)
+        /// <summary>The credentials that sign the call (<paramref name="given"/>: -Credential, already mapped), resolved
+        /// lazily inside the call (a profile may need STS itself).</summary>
+        internal Func<CancellationToken, Task<SourceCredential>> Source(SourceCredential? given, StsEndpointOptions endpoints, TokenCodePrompt prompt)
         {
-            if (credential != null)
+            if (given != null)
             {
-                var source = SourceCredential.FromTemporary(CredentialMapper.ToEngine(credential), "-Credential");
-                return _ => Task.FromResult(source);
+                var fromCredential = Task.FromResult(given);
+                return _ => fromCredential;
             }
 
             var profileChain = GetProfileChain();

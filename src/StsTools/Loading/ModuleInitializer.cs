@@ -11,11 +11,18 @@ namespace StsTools.Loading
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        internal static string DependencyDirectory { get; } =
-            Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
-
         private static readonly bool s_isDotNetFramework =
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// .NET 8 and later (PowerShell 7.4+): Dependencies/, the AWS SDK's net8.0 build, precompiled (ReadyToRun) for
+        /// PowerShell 7.6's runtime. Windows PowerShell 5.1 and older PowerShell 7 (.NET Core 3.1 to 7): the
+        /// netstandard2.0 set in Dependencies/netstandard2.0/.
+        /// </summary>
+        internal static string DependencyDirectory { get; } = Path.Combine(
+            Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".",
+            "Dependencies",
+            s_isDotNetFramework || Environment.Version.Major < 8 ? "netstandard2.0" : string.Empty);
 
         /// <inheritdoc />
         public void OnImport()

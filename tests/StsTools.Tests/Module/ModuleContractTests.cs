@@ -103,7 +103,53 @@ public sealed class ModuleContractTests
         foreach (var f in new[] { "StsTools.Engine.dll", "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll" })
         {
             Assert.True(File.Exists(Path.Combine(dir, "Dependencies", f)), f);
+            Assert.True(File.Exists(Path.Combine(dir, "Dependencies", "netstandard2.0", f)), "netstandard2.0/" + f);
         }
+    }
+
+    [Fact]
+    public void PowerShell_7_gets_the_AWS_SDKs_net8_build_precompiled_and_Windows_PowerShell_its_netstandard_build()
+    {
+        var dependencies = Path.Combine(RepoPaths.ModuleVersionDirectory, "Dependencies");
+        Assert.Equal(".NETCoreApp,Version=v8.0", TargetFrameworkOf(Path.Combine(dependencies, "AWSSDK.Core.dll")));
+        Assert.Equal(".NETStandard,Version=v2.0", TargetFrameworkOf(Path.Combine(dependencies, "netstandard2.0", "AWSSDK.Core.dll")));
+        foreach (var f in new[] { "StsTools.Engine.dll", "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll" })
+        {
+            Assert.True(IsReadyToRun(Path.Combine(dependencies, f)), f + " is not ReadyToRun-compiled");
+            Assert.False(IsReadyToRun(Path.Combine(dependencies, "netstandard2.0", f)), "netstandard2.0/" + f + " must stay plain IL (Windows PowerShell)");
+        }
+
+        // This host is PowerShell 7.6 (.NET 10): a call loads the engine and the SDK from Dependencies/ itself.
+        using var session = new ModuleSession();
+        var loaded = session.Run(
+            "$null = Invoke-StsAssumeRole -RoleArn arn:aws:iam::111122223333:role/Nowhere -Credential (ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7EXAMPLE -SecretAccessKey x -Region us-east-1) " +
+            "-EndpointUrl http://127.0.0.1:9/ -NoCache -ErrorAction SilentlyContinue; " +
+            "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'StsTools.Engine', 'AWSSDK.Core' } | ForEach-Object Location")
+            .Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(2, loaded.Count);
+        Assert.All(loaded, location => Assert.Equal(dependencies, Path.GetDirectoryName(location)));
+    }
+
+    private static string? TargetFrameworkOf(string path)
+    {
+        var context = new System.Runtime.Loader.AssemblyLoadContext("inspect", isCollectible: true);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return context.LoadFromStream(stream).GetCustomAttributes(typeof(System.Runtime.Versioning.TargetFrameworkAttribute), false)
+                .Cast<System.Runtime.Versioning.TargetFrameworkAttribute>().SingleOrDefault()?.FrameworkName;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    // A ReadyToRun image carries a managed native header (precompiled code) beside its IL.
+    private static bool IsReadyToRun(string path)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     [Fact]
