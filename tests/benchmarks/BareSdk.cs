@@ -33,5 +33,26 @@ public sealed class BareSdk : IDisposable
         return watch.Elapsed.TotalMilliseconds;
     }
 
+    /// <summary>The same fan-out written directly against the SDK: every role at once, at most <paramref name="throttle"/>
+    /// in flight (SemaphoreSlim, Task.WhenAll). Elapsed ms.</summary>
+    public double FanOutMs(IReadOnlyList<string> roleArns, int throttle)
+    {
+        using var gate = new SemaphoreSlim(throttle);
+        var watch = Stopwatch.StartNew();
+        Task.WhenAll(roleArns.Select(async arn =>
+        {
+            await gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await _client.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = arn, RoleSessionName = "bench-sdk-fan-out" }).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).GetAwaiter().GetResult();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     public void Dispose() => _client.Dispose();
 }
