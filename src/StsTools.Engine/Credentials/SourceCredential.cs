@@ -127,6 +127,28 @@ namespace StsTools.Engine.Credentials
         public static SourceCredential FromSdk(AWSCredentials aws, string description, string? region) =>
             new SourceCredential(aws, description, null, false, false, true, region);
 
+        /// <summary>The keys themselves, for the module's own signed clients (IAM, Account, EC2, the STS probe), which
+        /// sign with <see cref="TemporaryCredentials"/>. Refreshing SDK credentials are read once, which is enough for
+        /// the few calls of one command.</summary>
+        public TemporaryCredentials ToTemporary(CredentialSource source)
+        {
+            ImmutableCredentials keys;
+            try
+            {
+                keys = Aws.GetCredentials();
+            }
+            catch (AmazonClientException e)
+            {
+                throw new StsToolsException("NoSourceCredentials", ErrorKind.AuthenticationError,
+                    $"The credentials of {Description} could not be read: " + e.Message, e);
+            }
+
+            var c = CredentialValidation.Create(keys.AccessKey, keys.SecretKey, keys.UseToken ? keys.Token : null, null);
+            c.Source = source;
+            c.Region = Region;
+            return c;
+        }
+
         internal static bool IsRole(CredentialSource source, string? arn) =>
             (arn != null && arn.IndexOf(":assumed-role/", StringComparison.Ordinal) >= 0)
             || source == CredentialSource.AssumeRole || source == CredentialSource.WebIdentity

@@ -63,6 +63,12 @@ namespace StsTools.Engine.Providers
             _source = source;
         }
 
+        /// <summary>The chain with the caches every cmdlet shares: the AWS CLI's (~/.aws/cli/cache) for plain hops,
+        /// StsTools' own for hops the CLI's key cannot tell apart.</summary>
+        public static ProfileChainProvider WithSharedCaches(RoleProfileChain chain, StsEndpointOptions endpoints, CacheMode mode, TokenCodePrompt? prompt, string? tokenCode) =>
+            new ProfileChainProvider(chain, endpoints, mode, prompt, tokenCode,
+                new FileCredentialStore(CacheLocations.AwsCliCache()), new FileCredentialStore(CacheLocations.StsToolsCache()));
+
         public string Description => $"profile '{_chain.ProfileName}'";
 
         /// <summary>The profile's credentials as the source of another call (its keys, or its role session).</summary>

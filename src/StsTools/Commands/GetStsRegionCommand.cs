@@ -31,9 +31,16 @@ namespace StsTools.Commands
         [Parameter]
         public SwitchParameter Live { get; set; }
 
-        /// <summary>Credentials for -Live; default: the AWS_* environment variables.</summary>
+        /// <summary>Credentials for -Live; default: -ProfileName, the AWS_* environment variables, AWS_PROFILE, [default].</summary>
         [Parameter]
         public StsCredential? Credential { get; set; }
+
+        /// <summary>Credentials for -Live: a profile of the AWS config/credentials files (keys, or a role profile as
+        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -84,7 +91,8 @@ namespace StsTools.Commands
             {
                 var call = new EngineCall(EndpointUrl);
                 call.CheckEndpoint("account");
-                var credentials = CallerCredentials.ResolveUnexpired(Credential);
+                var source = CallerCredentials.Choose(Credential == null ? null : CredentialMapper.ToEngine(Credential), ProfileName);
+                var credentials = CallerCredentials.EnsureNotExpired(source.Resolve(call, Host, StopToken, WriteVerbose));
                 report = call.Run(c => new RegionStatusReader(call.Options).ReadAsync(credentials, credentials.Region, c), StopToken, WriteVerbose);
                 foreach (var reason in report.FallbackReasons)
                 {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using StsTools.Completion;
 using StsTools.Engine.Aws;
 using StsTools.Engine.Errors;
 using StsTools.Internal;
@@ -12,9 +13,16 @@ namespace StsTools.Commands
     [OutputType(typeof(StsTokenVersionSetting))]
     public sealed class GetStsTokenVersionCommand : StsCmdlet
     {
-        /// <summary>Whose account; default: the AWS_* environment variables.</summary>
+        /// <summary>Whose account; default: -ProfileName, the AWS_* environment variables, AWS_PROFILE, [default].</summary>
         [Parameter(ValueFromPipeline = true)]
         public StsCredential? Credential { get; set; }
+
+        /// <summary>Whose account: a profile of the AWS config/credentials files (keys, or a role profile as
+        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -26,7 +34,8 @@ namespace StsTools.Commands
             {
                 var call = new EngineCall(EndpointUrl);
                 call.CheckEndpoint("iam");
-                var credentials = CallerCredentials.ResolveUnexpired(Credential);
+                var source = CallerCredentials.Choose(Credential == null ? null : CredentialMapper.ToEngine(Credential), ProfileName);
+                var credentials = CallerCredentials.EnsureNotExpired(source.Resolve(call, Host, StopToken, WriteVerbose));
                 var iam = new IamClient(credentials, call.Options, credentials.Region);
                 var version = call.Run(c => iam.GetGlobalEndpointTokenVersionAsync(c), StopToken, WriteVerbose);
                 WriteObject(new StsTokenVersionSetting

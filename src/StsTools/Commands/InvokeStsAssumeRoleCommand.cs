@@ -218,8 +218,7 @@ namespace StsTools.Commands
                             $"Profile '{chain.ProfileName}' has no role_arn: give -RoleArn to assume a role with this profile's credentials.") { Target = chain.ProfileName };
                 }
 
-                var provider = new ProfileChainProvider(chain, endpoints, GetCacheMode(), prompt, TokenCode,
-                    new FileCredentialStore(CacheLocations.AwsCliCache()), new FileCredentialStore(CacheLocations.StsToolsCache()));
+                var provider = ProfileChainProvider.WithSharedCaches(chain, endpoints, GetCacheMode(), prompt, TokenCode);
                 Start("profile " + chain.ProfileName, async ct => CredentialMapper.ToStsCredential(await provider.GetCredentialsAsync(ct).ConfigureAwait(false)));
                 return;
             }

@@ -21,9 +21,16 @@ namespace StsTools.Commands
         [ArgumentCompleter(typeof(TokenVersionCompleter))]
         public string Version { get; set; } = string.Empty;
 
-        /// <summary>Whose account; default: the AWS_* environment variables.</summary>
+        /// <summary>Whose account; default: -ProfileName, the AWS_* environment variables, AWS_PROFILE, [default].</summary>
         [Parameter(ValueFromPipeline = true)]
         public StsCredential? Credential { get; set; }
+
+        /// <summary>Whose account: a profile of the AWS config/credentials files (keys, or a role profile as
+        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -50,7 +57,23 @@ namespace StsTools.Commands
             var target = ParseVersion(Version);
             var call = new EngineCall(EndpointUrl);
             call.CheckEndpoint("iam");
-            var credentials = CallerCredentials.ResolveUnexpired(Credential);
+            var source = CallerCredentials.Choose(Credential == null ? null : CredentialMapper.ToEngine(Credential), ProfileName);
+            var wire = target == TokenVersion.V2 ? "v2Token" : "v1Token";
+            if (WhatIfWanted())
+            {
+                // -WhatIf sends nothing: no read of the current value, no GetCallerIdentity, and no AssumeRole (nor MFA
+                // prompt, nor cache write) for a role profile. Says what it knows without a call.
+                if (source.Known != null)
+                {
+                    CallerCredentials.EnsureNotExpired(source.Known);
+                }
+
+                ShouldProcess(source.AccountId != null ? $"account {source.AccountId} ({source.Description})" : "the account of " + source.Description,
+                    $"Set GlobalEndpointTokenVersion to {wire}");
+                return;
+            }
+
+            var credentials = CallerCredentials.EnsureNotExpired(source.Resolve(call, Host, StopToken, WriteVerbose));
             var iam = new IamClient(credentials, call.Options, credentials.Region);
 
             // Read first: the confirmation and -PassThru say what it was. A caller who may set but not read still can.
@@ -67,7 +90,6 @@ namespace StsTools.Commands
 
             var accountId = CallerCredentials.AccountId(credentials, call, StopToken, WriteVerbose);
             var account = accountId != null ? "account " + accountId : "the account of " + TemporaryCredentials.ShortenKeyId(credentials.AccessKeyId);
-            var wire = target == TokenVersion.V2 ? "v2Token" : "v1Token";
             var from = previous == TokenVersion.Unknown ? "" : $" (now {(previous == TokenVersion.V2 ? "v2Token" : "v1Token")})";
             if (!ShouldProcess(account, $"Set GlobalEndpointTokenVersion to {wire}{from}"))
             {

@@ -16,10 +16,17 @@ namespace StsTools.Commands
     [OutputType(typeof(StsRegionCompatibility), typeof(bool))]
     public sealed class TestStsRegionCompatibilityCommand : StsCmdlet
     {
-        /// <summary>An StsCredential, or anything ConvertTo-StsCredential accepts; default: the AWS_* environment.</summary>
+        /// <summary>An StsCredential, or anything ConvertTo-StsCredential accepts; default: -ProfileName, the AWS_* environment, AWS_PROFILE, [default].</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [Alias("InputObject")]
         public PSObject? Credential { get; set; }
+
+        /// <summary>Whose credentials, when none is piped: a profile of the AWS config/credentials files (keys, or a role profile as
+        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
 
         /// <summary>Regions to test; default: every opt-in region enabled for the account, plus the credential's own.</summary>
         [Parameter(Position = 1)]
@@ -67,6 +74,14 @@ namespace StsTools.Commands
             }
 
             _sawInput = true;
+            if (ProfileName != null)
+            {
+                // Decided before anything is sent: which of the two was meant is not for the cmdlet to guess.
+                Fail(new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
+                    $"A credential was piped and -ProfileName '{ProfileName}' given: both say whose credentials to test. Give one of them.")
+                { Target = ProfileName });
+            }
+
             try
             {
                 Test(Credential.BaseObject is StsCredential c ? CredentialMapper.ToEngine(c) : CredentialInput.FromObject(Credential));
@@ -84,7 +99,9 @@ namespace StsTools.Commands
             {
                 try
                 {
-                    Test(CallerCredentials.Resolve(null));
+                    var call = new EngineCall(EndpointUrl);
+                    var source = CallerCredentials.Choose(null, ProfileName);
+                    Test(Offline ? source.ResolveOffline(call, Host, WriteVerbose) : source.Resolve(call, Host, StopToken, WriteVerbose));
                 }
                 catch (StsToolsException e)
                 {

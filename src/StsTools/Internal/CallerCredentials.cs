@@ -1,25 +1,62 @@
 using System;
 using StsTools.Engine.Credentials;
 using StsTools.Engine.Errors;
+using StsTools.Engine.Profiles;
 
 namespace StsTools.Internal
 {
     /// <summary>
-    /// Whose credentials sign the module's own IAM/Account/EC2 calls (Get-/Set-StsTokenVersion, Get-StsRegion -Live,
-    /// Test-StsRegionCompatibility without a credential): -Credential when given, else the AWS_* environment variables.
-    /// The one place to swap in profile-aware resolution (AWS_PROFILE, SSO, …) later.
+    /// Whose credentials sign the module's own IAM/Account/EC2/STS calls (Get-/Set-StsTokenVersion, Get-StsRegion -Live,
+    /// Test-StsRegionCompatibility without a credential), in the order the acquisition cmdlets and the AWS CLI use:
+    /// -Credential, -ProfileName, the AWS_* keys, AWS_PROFILE, the [default] profile, then the rest of the SDK's chain.
     /// </summary>
     internal static class CallerCredentials
     {
-        internal static TemporaryCredentials Resolve(StsCredential? credential)
+        /// <summary>Chooses the source without sending anything; bad names and missing profiles fail here.</summary>
+        internal static CallerSource Choose(TemporaryCredentials? given, string? profileName)
         {
-            var resolved = credential != null ? CredentialMapper.ToEngine(credential) : FromEnvironment() ?? throw new StsToolsException("NoCallerCredentials", ErrorKind.ObjectNotFound,
-                "No credentials to call AWS with: pass -Credential (e.g. from Invoke-StsAssumeRole or ConvertTo-StsCredential), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (Set-StsEnvironment does).");
-            return resolved;
+            if (given != null && profileName != null)
+            {
+                throw new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
+                    $"-Credential and -ProfileName '{profileName}' both say whose credentials to use: give one of them.")
+                { Target = profileName };
+            }
+
+            if (given != null)
+            {
+                return CallerSource.Given(given, "-Credential");
+            }
+
+            if (profileName != null)
+            {
+                return CallerSource.Profile(ProfileArguments.Resolve(profileName), "profile");
+            }
+
+            if (FromEnvironment() is { } environment)
+            {
+                return CallerSource.Given(environment, "the AWS_* environment variables");
+            }
+
+            // As the AWS CLI and SDKs: AWS_PROFILE names the profile (and must exist); else [default] when there is one.
+            if (Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named)
+            {
+                return CallerSource.Profile(ProfileArguments.Resolve(named), "AWS_PROFILE profile");
+            }
+
+            var files = AwsConfigFiles.Load();
+            if (files.Find("default") != null)
+            {
+                return CallerSource.Profile(RoleProfileChain.Resolve(files, "default"), "profile");
+            }
+
+            return CallerSource.DefaultChain();
         }
 
-        /// <summary><see cref="Resolve"/>, refusing an expired credential (for calls that can only fail with it).</summary>
-        internal static TemporaryCredentials ResolveUnexpired(StsCredential? credential) => EnsureNotExpired(Resolve(credential));
+        /// <summary>Nothing anywhere to sign with (the SDK's chain found nothing either).</summary>
+        internal static StsToolsException NoCallerCredentials(Exception? cause = null) =>
+            new StsToolsException("NoCallerCredentials", ErrorKind.ObjectNotFound,
+                "No credentials to call AWS with: pass -Credential (e.g. from Invoke-StsAssumeRole or ConvertTo-StsCredential) or -ProfileName, " +
+                "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (Set-StsEnvironment does), or AWS_PROFILE, or add a [default] profile.", cause);
 
         /// <summary>An expired credential is refused before any call (AWS would only answer ExpiredToken), with the id
         /// Set-StsEnvironment uses for the same mistake.</summary>

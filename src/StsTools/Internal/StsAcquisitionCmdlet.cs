@@ -85,8 +85,7 @@ namespace StsTools.Internal
                 FallbackRegion = RegionArguments.CheckAll(FallbackRegion);
                 if (ProfileName != null)
                 {
-                    CheckReadableProfileName(ProfileName);
-                    _profileChain = RoleProfileChain.Resolve(AwsConfigFiles.Load(), ProfileName);
+                    _profileChain = ProfileArguments.Resolve(ProfileName);
                 }
             }
             catch (StsToolsException e)
@@ -143,19 +142,6 @@ namespace StsTools.Internal
             }, StopToken);
         }
 
-        /// <summary>A name no section header of a config or credentials file can carry (brackets, line breaks) is a
-        /// typo, not a missing profile: the same id Set-/Clear-StsEnvironment give for it. Names with spaces stay
-        /// allowed here, since existing files may hold them.</summary>
-        private static void CheckReadableProfileName(string name)
-        {
-            if (name.Length == 0 || name.IndexOfAny(new[] { '[', ']', '\r', '\n' }) >= 0 || name.Trim().Length == 0)
-            {
-                throw new StsToolsException("InvalidProfileName", ErrorKind.InvalidArgument,
-                    $"'{name.Replace("\r", "\\r").Replace("\n", "\\n")}' cannot be a profile name: section names of the AWS config and credentials files cannot hold brackets or line breaks.")
-                { Target = name };
-            }
-        }
-
         /// <summary>The profile's chain resolved in BeginProcessing (null without -ProfileName). Typed object on purpose.</summary>
         internal RoleProfileChain? GetProfileChain() => (RoleProfileChain?)_profileChain;
 
@@ -195,9 +181,7 @@ namespace StsTools.Internal
             var profileChain = GetProfileChain();
             if (profileChain != null)
             {
-                var chain = new ProfileChainProvider(profileChain, endpoints, GetCacheMode(), prompt, null,
-                    new FileCredentialStore(CacheLocations.AwsCliCache()), new FileCredentialStore(CacheLocations.StsToolsCache()));
-                return chain.GetSourceAsync;
+                return ProfileChainProvider.WithSharedCaches(profileChain, endpoints, GetCacheMode(), prompt, null).GetSourceAsync;
             }
 
             var fromEnvironment = SourceCredential.FromEnvironment(Environment.GetEnvironmentVariable);
@@ -212,8 +196,7 @@ namespace StsTools.Internal
         /// <summary>Prompts on the pipeline thread when the session can; TokenCodeRequired when it cannot.</summary>
         internal TokenCodePrompt Prompter()
         {
-            var pump = Pump;
-            return (serial, ct) => pump.Ask(() => TokenCodePrompter.Ask(Host, serial) ?? throw AssumeRoleProvider.TokenCodeRequired(serial), ct);
+            return TokenCodePrompter.OnPipelineThread(Host, Pump, AssumeRoleProvider.TokenCodeRequired);
         }
 
         private void ShowProgress(CallPump pump, bool completed)

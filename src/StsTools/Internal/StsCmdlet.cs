@@ -41,6 +41,18 @@ namespace StsTools.Internal
                 preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 
+        /// <summary>Whether ShouldProcess will only say what it would do: -WhatIf, else $WhatIfPreference where the
+        /// cmdlet runs. Lets a cmdlet stop before calls that only serve the real change.</summary>
+        protected bool WhatIfWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+            {
+                return bound is SwitchParameter whatIf ? whatIf.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
         protected void Fail(StsToolsException e) => ThrowTerminatingError(ErrorRecords.From(e));
 
         protected void Report(StsToolsException e) => WriteError(ErrorRecords.From(e));

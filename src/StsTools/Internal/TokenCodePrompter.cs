@@ -2,6 +2,7 @@ using System;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using StsTools.Engine.Providers;
 
 namespace StsTools.Internal
 {
@@ -9,6 +10,12 @@ namespace StsTools.Internal
     /// (pwsh -NonInteractive, a runspace without UI), so the caller reports TokenCodeRequired.</summary>
     internal static class TokenCodePrompter
     {
+        /// <summary>The engine's prompt callback: the question goes to the pipeline thread through <paramref name="pump"/>
+        /// (the only thread that may use the host) while the call waits; <paramref name="cannotPrompt"/> is the error
+        /// when the session cannot ask.</summary>
+        internal static TokenCodePrompt OnPipelineThread(PSHost host, CallPump pump, Func<string, Exception> cannotPrompt) =>
+            (serial, ct) => pump.Ask(() => Ask(host, serial) ?? throw cannotPrompt(serial), ct);
+
         public static string? Ask(PSHost? host, string serialNumber)
         {
             if (host?.UI == null)
