@@ -33,7 +33,9 @@ public sealed class RegionEndpointEnvironmentTests : IClassFixture<EmulatorFixtu
     [Fact]
     public void Without_credentials_the_caller_cmdlets_say_so()
     {
-        var r = _session.Run("$saved = $env:AWS_ACCESS_KEY_ID; try { $env:AWS_ACCESS_KEY_ID = $null; Get-StsTokenVersion -EndpointUrl $args[0] } finally { $env:AWS_ACCESS_KEY_ID = $saved }", Url);
+        // A private, empty AWS home: no keys, no profile, no instance metadata, whatever the machine has.
+        using var sandbox = new StsTools.Tests.AssumeRole.AwsSandbox(_emulator);
+        var r = _session.Run("Get-StsTokenVersion -EndpointUrl $args[0]", Url);
         Assert.StartsWith("NoCallerCredentials,", r.FirstErrorId);
     }
 
