@@ -58,6 +58,11 @@ public static class BadInputTable
         role_arn = not-an-arn
         source_profile = plain
 
+        [profile mfa-role]
+        role_arn = arn:aws:iam::222222222222:role/Admin
+        source_profile = plain
+        mfa_serial = arn:aws:iam::111111111111:mfa/alice
+
         """;
 
     public const string CredentialsFile = """
@@ -172,6 +177,20 @@ public static class BadInputTable
         new("Test-StsRegionCompatibility", "unknown region", "$c | Test-StsRegionCompatibility -Region xx-nowhere-1 -EndpointUrl $ep", "UnknownRegion"),
         new("Test-StsRegionCompatibility", "endpoint URL not http(s)", "$c | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl 'not a url'", "InvalidEndpointUrl"),
         new("Test-StsRegionCompatibility", "no credentials to test", "Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl $ep", "NoCallerCredentials", Keys: false),
+        new("Get-StsTokenVersion", "profile does not exist", "Get-StsTokenVersion -ProfileName missing -EndpointUrl $ep", "ProfileNotFound"),
+        new("Get-StsTokenVersion", "profile does not exist", "$env:AWS_PROFILE = 'missing'; try { Get-StsTokenVersion -EndpointUrl $ep } finally { $env:AWS_PROFILE = $null }", "ProfileNotFound", Keys: false),
+        new("Get-StsTokenVersion", "profile name no file can hold", "Get-StsTokenVersion -ProfileName 'bad]name' -EndpointUrl $ep", "InvalidProfileName"),
+        new("Get-StsTokenVersion", "credential and profile both", "Get-StsTokenVersion -Credential $c -ProfileName plain -EndpointUrl $ep", "CredentialWithProfileName"),
+        new("Get-StsTokenVersion", "source_profile loop", "Get-StsTokenVersion -ProfileName loop-a -EndpointUrl $ep", "ProfileSourceLoop"),
+        new("Set-StsTokenVersion", "profile does not exist", "Set-StsTokenVersion -Version V2Token -ProfileName missing -EndpointUrl $ep -Confirm:$false", "ProfileNotFound"),
+        new("Set-StsTokenVersion", "profile name no file can hold", "Set-StsTokenVersion -Version V2Token -ProfileName 'a]b' -EndpointUrl $ep -Confirm:$false", "InvalidProfileName"),
+        new("Set-StsTokenVersion", "credential and profile both", "Set-StsTokenVersion -Version V2Token -Credential $c -ProfileName plain -EndpointUrl $ep -WhatIf", "CredentialWithProfileName"),
+        new("Get-StsRegion", "profile does not exist", "Get-StsRegion -Live -ProfileName missing -EndpointUrl $ep", "ProfileNotFound"),
+        new("Get-StsRegion", "profile name no file can hold", "Get-StsRegion -Live -ProfileName \"two`nlines\" -EndpointUrl $ep", "InvalidProfileName"),
+        new("Test-StsRegionCompatibility", "profile does not exist", "Test-StsRegionCompatibility -ProfileName missing -Region me-south-1 -EndpointUrl $ep", "ProfileNotFound"),
+        new("Test-StsRegionCompatibility", "profile name no file can hold", "Test-StsRegionCompatibility -ProfileName '[x' -Region me-south-1 -EndpointUrl $ep", "InvalidProfileName"),
+        new("Test-StsRegionCompatibility", "credential and profile both", "$c | Test-StsRegionCompatibility -ProfileName plain -Region me-south-1 -EndpointUrl $ep", "CredentialWithProfileName"),
+        new("Test-StsRegionCompatibility", "role profile with mfa_serial, no prompt", "Test-StsRegionCompatibility -ProfileName mfa-role -Region me-south-1 -EndpointUrl $ep", "TokenCodeRequired"),
 
         // New-RolesAnywhereSession: ARNs, files, keys, certificates.
         new("New-RolesAnywhereSession", "malformed trust anchor ARN", Ra + "-TrustAnchorArn arn:aws:rolesanywhere:us-east-1:222222222222:bad", "InvalidTrustAnchorArn"),
