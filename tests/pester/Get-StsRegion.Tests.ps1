@@ -25,6 +25,11 @@ Describe 'Get-StsRegion contract' {
         $found.CompletionText | Should -Contain 'me-south-1'
         ($found | Where-Object CompletionText -eq 'me-south-1').ToolTip | Should -BeLike 'Middle East (Bahrain)*'
     }
+
+    It 'refuses a profile name no file can hold with InvalidProfileName' {
+        { Get-StsRegion -Live -ProfileName "two`nlines" -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidProfileName,StsTools.Commands.GetStsRegionCommand'
+    }
 }
 
 Describe 'Get-StsRegion table' {
@@ -53,5 +58,19 @@ Describe 'Get-StsRegion -Live' {
         ($regions | Where-Object Region -eq 'me-south-1').Status | Should -Be 'Enabled'
         ($regions | Where-Object Region -eq 'af-south-1').Status | Should -Be 'Disabled'
         $regions.StatusSource | Select-Object -Unique | Should -Be 'AccountApi'
+    }
+}
+
+Describe 'Get-StsRegion -Live with profiles' {
+    BeforeEach { $script:Sandbox = New-ProfileSandbox }
+    AfterEach { Restore-ProfileSandbox $script:Sandbox }
+
+    It 'reads the status with a profile''s keys' {
+        (Get-StsRegion me-south-1 -Live -ProfileName alice -EndpointUrl $script:Emulator.Template).StatusSource | Should -Be 'AccountApi'
+    }
+
+    It 'reports a missing profile with ProfileNotFound' {
+        { Get-StsRegion -Live -ProfileName missing -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ProfileNotFound,StsTools.Commands.GetStsRegionCommand'
     }
 }

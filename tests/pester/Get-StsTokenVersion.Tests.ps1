@@ -25,15 +25,43 @@ Describe 'Get-StsTokenVersion' {
             Should -Throw -ErrorId 'InvalidEndpointUrl,StsTools.Commands.GetStsTokenVersionCommand'
     }
 
+    It 'refuses a profile name no file can hold with InvalidProfileName' {
+        { Get-StsTokenVersion -ProfileName 'bad]name' -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidProfileName,StsTools.Commands.GetStsTokenVersionCommand'
+    }
+
+    It 'refuses -ProfileName with -Credential' {
+        { Get-StsTokenVersion -Credential (Get-AliceCredential) -ProfileName alice -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CredentialWithProfileName,StsTools.Commands.GetStsTokenVersionCommand'
+    }
+}
+
+Describe 'Get-StsTokenVersion with profiles' {
+    BeforeEach { $script:Sandbox = New-ProfileSandbox }
+    AfterEach { Restore-ProfileSandbox $script:Sandbox }
+
+    It 'reads with a profile''s keys' {
+        (Get-StsTokenVersion -ProfileName alice -EndpointUrl $script:Emulator.Template).AccountId | Should -Be '111111111111'
+    }
+
+    It 'reads the account of a role profile''s role' {
+        (Get-StsTokenVersion -ProfileName ro -EndpointUrl $script:Emulator.Template).AccountId | Should -Be '222222222222'
+    }
+
+    It 'uses AWS_PROFILE without -ProfileName' {
+        $env:AWS_PROFILE = 'ro'
+        (Get-StsTokenVersion -EndpointUrl $script:Emulator.Template).AccountId | Should -Be '222222222222'
+    }
+
+    It 'reports a missing profile with ProfileNotFound' {
+        { Get-StsTokenVersion -ProfileName missing -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ProfileNotFound,StsTools.Commands.GetStsTokenVersionCommand'
+    }
+
     It 'says when there are no credentials' {
-        $saved = $env:AWS_ACCESS_KEY_ID
-        try {
-            Remove-Item Env:AWS_ACCESS_KEY_ID -ErrorAction SilentlyContinue
-            { Get-StsTokenVersion -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
-                Should -Throw -ErrorId 'NoCallerCredentials,StsTools.Commands.GetStsTokenVersionCommand'
-        }
-        finally {
-            $env:AWS_ACCESS_KEY_ID = $saved
-        }
+        Set-Content -Path $env:AWS_CONFIG_FILE -Value ''
+        Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
+        { Get-StsTokenVersion -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NoCallerCredentials,StsTools.Commands.GetStsTokenVersionCommand'
     }
 }

@@ -52,3 +52,29 @@ function Get-ReadOnlyCredential($Emulator, [string] $Endpoint = 'aws-global') {
         $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY, $env:AWS_SESSION_TOKEN = $savedKey, $savedSecret, $savedToken
     }
 }
+
+# A private AWS home for -ProfileName cases: HOME, config and credentials in a temp directory ([alice] holds alice's
+# keys; [profile ro] assumes ReadOnly with them), no AWS_* keys, no instance metadata. Restore-ProfileSandbox undoes it.
+function New-ProfileSandbox {
+    $names = 'HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
+        'AWS_SESSION_TOKEN', 'AWS_EC2_METADATA_DISABLED', 'STSTOOLS_CACHE_DIR'
+    $saved = @{}
+    foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+    $root = Join-Path ([System.IO.Path]::GetTempPath()) ('ststools-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    New-Item -ItemType Directory -Path (Join-Path $root '.aws') | Out-Null
+    Set-Content -Path (Join-Path $root '.aws/config') -Value "[profile ro]`nrole_arn = arn:aws:iam::222222222222:role/ReadOnly`nsource_profile = alice`nregion = us-east-1`n"
+    Set-Content -Path (Join-Path $root '.aws/credentials') -Value "[alice]`naws_access_key_id = AKIAIOSFODNN7ALICE01`naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYALICEKEY`n"
+    foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $null) }
+    $env:HOME = $root
+    $env:AWS_CONFIG_FILE = Join-Path $root '.aws/config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $root '.aws/credentials'
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $env:STSTOOLS_CACHE_DIR = Join-Path $root 'ststools-cache'
+    [pscustomobject]@{ Root = $root; Saved = $saved }
+}
+
+function Restore-ProfileSandbox($Sandbox) {
+    if (-not $Sandbox) { return }
+    foreach ($entry in $Sandbox.Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
+    Remove-Item -Recurse -Force $Sandbox.Root -ErrorAction SilentlyContinue
+}

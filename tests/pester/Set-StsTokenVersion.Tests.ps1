@@ -23,6 +23,11 @@ Describe 'Set-StsTokenVersion contract' {
         { Set-StsTokenVersion V3Token -Credential (Get-AliceCredential) -Confirm:$false -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidTokenVersion,StsTools.Commands.SetStsTokenVersionCommand'
     }
+
+    It 'refuses a profile name no file can hold with InvalidProfileName' {
+        { Set-StsTokenVersion V2Token -ProfileName 'a]b' -Confirm:$false -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidProfileName,StsTools.Commands.SetStsTokenVersionCommand'
+    }
 }
 
 Describe 'Set-StsTokenVersion against the emulator' {
@@ -44,5 +49,26 @@ Describe 'Set-StsTokenVersion against the emulator' {
         $result = Set-StsTokenVersion v1Token -Credential (Get-AliceCredential) -Confirm:$false -PassThru `
             -EndpointUrl $script:Emulator.Template -WarningAction SilentlyContinue
         $result.GlobalEndpointTokenVersion | Should -Be 'V1Token'
+    }
+}
+
+Describe 'Set-StsTokenVersion with profiles' {
+    BeforeEach { $script:Sandbox = New-ProfileSandbox }
+    AfterEach { Restore-ProfileSandbox $script:Sandbox }
+
+    It 'with -WhatIf and a role profile assumes nothing and writes no cache' {
+        Set-StsTokenVersion V2Token -ProfileName ro -WhatIf -EndpointUrl $script:Emulator.Template
+        Test-Path (Join-Path $script:Sandbox.Root '.aws/cli/cache') | Should -BeFalse
+    }
+
+    It 'sets the version of a profile''s account and puts it back' {
+        (Set-StsTokenVersion V2Token -ProfileName alice -Confirm:$false -PassThru -EndpointUrl $script:Emulator.Template -WarningAction SilentlyContinue).AccountId |
+            Should -Be '111111111111'
+        Set-StsTokenVersion V1Token -ProfileName alice -Confirm:$false -EndpointUrl $script:Emulator.Template -WarningAction SilentlyContinue
+    }
+
+    It 'reports a missing profile with ProfileNotFound' {
+        { Set-StsTokenVersion V2Token -ProfileName missing -Confirm:$false -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ProfileNotFound,StsTools.Commands.SetStsTokenVersionCommand'
     }
 }

@@ -26,6 +26,16 @@ Describe 'Test-StsRegionCompatibility contract' {
         { @{ AccessKeyId = 'short'; SecretAccessKey = 's' } | Test-StsRegionCompatibility -Offline -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidAccessKeyId,StsTools.Commands.TestStsRegionCompatibilityCommand'
     }
+
+    It 'refuses a profile name no file can hold with InvalidProfileName' {
+        { Test-StsRegionCompatibility -ProfileName '[x' -Region me-south-1 -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidProfileName,StsTools.Commands.TestStsRegionCompatibilityCommand'
+    }
+
+    It 'refuses a piped credential with -ProfileName' {
+        { Get-AliceCredential | Test-StsRegionCompatibility -ProfileName alice -Region me-south-1 -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CredentialWithProfileName,StsTools.Commands.TestStsRegionCompatibilityCommand'
+    }
 }
 
 Describe 'Seed 000' -Skip:(-not (Get-Command aws -ErrorAction SilentlyContinue)) {
@@ -48,5 +58,25 @@ Describe 'Seed 000' -Skip:(-not (Get-Command aws -ErrorAction SilentlyContinue))
         $credential | Test-StsRegionCompatibility -EndpointUrl $script:Emulator.Template -Quiet | Should -BeTrue
         ($credential | Test-StsRegionCompatibility -Region af-south-1 -EndpointUrl $script:Emulator.Template).Reason |
             Should -Be 'RegionNotEnabled'
+    }
+}
+
+Describe 'Test-StsRegionCompatibility with profiles' {
+    BeforeEach { $script:Sandbox = New-ProfileSandbox }
+    AfterEach { Restore-ProfileSandbox $script:Sandbox }
+
+    It 'tests a profile''s keys' {
+        Test-StsRegionCompatibility -ProfileName alice -Region us-east-1 -EndpointUrl $script:Emulator.Template -Quiet | Should -BeTrue
+    }
+
+    It 'tests a role profile''s session (regional endpoint: v2, fine in me-south-1)' {
+        $result = Test-StsRegionCompatibility -ProfileName ro -Region me-south-1 -EndpointUrl $script:Emulator.Template
+        $result.Compatible | Should -BeTrue
+        $result.Arn | Should -BeLike 'arn:aws:sts::222222222222:assumed-role/ReadOnly/*'
+    }
+
+    It 'reports a missing profile with ProfileNotFound' {
+        { Test-StsRegionCompatibility -ProfileName missing -Region me-south-1 -EndpointUrl $script:Emulator.Template -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ProfileNotFound,StsTools.Commands.TestStsRegionCompatibilityCommand'
     }
 }
