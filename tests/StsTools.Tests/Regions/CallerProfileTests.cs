@@ -58,12 +58,15 @@ public sealed class CallerProfileTests : IClassFixture<EmulatorFixture>, IDispos
         using var session = new ModuleSession();
         var r = session.Run("""
             param($ep)
-            Get-StsTokenVersion -ProfileName alice -EndpointUrl $ep
-            Set-StsTokenVersion V2Token -ProfileName alice -EndpointUrl $ep -Confirm:$false -PassThru
-            Get-StsRegion -Live -OptIn -ProfileName alice -EndpointUrl $ep
-            Test-StsRegionCompatibility -ProfileName alice -Region us-east-1 -EndpointUrl $ep
+            $common = @{ EndpointUrl = $ep; Verbose = $true; Debug = $true }
+            Get-StsTokenVersion -ProfileName alice @common
+            Set-StsTokenVersion V2Token -ProfileName alice -Confirm:$false -PassThru -EndpointUrl $ep -Verbose # -Debug would ask "Continue?" of this host
+            Get-StsRegion -Live -OptIn -ProfileName alice @common
+            Test-StsRegionCompatibility -ProfileName alice -Region us-east-1 @common
             """, Url);
         r.ThrowIfErrors();
+        Assert.Contains(r.Verbose, v => v.Contains("profile 'alice' AKIA…CE01"));
+        Assert.DoesNotContain(DefaultWorld.AliceSecretAccessKey, r.EverythingVisible());
         var read = r.Output[0];
         Assert.Equal(DefaultWorld.CallerAccount, P(read, "AccountId"));
         Assert.Equal("V1Token", P(read, "GlobalEndpointTokenVersion")!.ToString());
@@ -107,6 +110,15 @@ public sealed class CallerProfileTests : IClassFixture<EmulatorFixture>, IDispos
         Assert.Equal(DefaultWorld.AliceAccessKeyId, assume.AccessKeyId);
         Assert.Single(Directory.GetFiles(_sandbox.CliCache, "*.json"));
         Assert.All(_emulator.RequestLog().Where(e => e.Operation != "AssumeRole"), e => Assert.StartsWith("ASIA", e.AccessKeyId));
+
+        // -Offline calls nothing: it tests the cached session, and says so when there is none.
+        _emulator.ClearRequestLog();
+        var offline = session.Run("Test-StsRegionCompatibility -ProfileName ro -Region me-south-1 -Offline", Url);
+        offline.ThrowIfErrors();
+        Assert.Equal(true, P(Assert.Single(offline.Output), "Compatible"));
+        foreach (var file in Directory.GetFiles(_sandbox.CliCache)) File.Delete(file);
+        Assert.StartsWith("OfflineNeedsCredential,", session.Run("Test-StsRegionCompatibility -ProfileName ro -Region me-south-1 -Offline").FirstErrorId);
+        Assert.Empty(_emulator.RequestLog());
     }
 
     [Fact]
