@@ -74,6 +74,22 @@ public sealed class EndpointChoiceAndFailoverTests : IClassFixture<AssumeRoleFix
         Assert.DoesNotContain(regional.Warnings, w => w.Contains("v1Token"));
     }
 
+    [Fact]
+    public void Many_roles_through_the_global_endpoint_for_an_opt_in_region_read_the_setting_once_and_warn_once()
+    {
+        _emulator.ClearRequestLog();
+        // -EndpointUrl sends the IAM read to the emulator too, where the log can count it.
+        var many = _session.Run(
+            "$args[1..4] | Invoke-StsAssumeRole -RoleSessionName ops -NoCache -StsEndpoint Global -Region me-south-1 -ThrottleLimit 3 -EndpointUrl $args[0]",
+            _emulator.EndpointTemplate, DefaultWorld.ReadOnlyRoleArn, DefaultWorld.ReadOnlyRoleArn, DefaultWorld.ReadOnlyRoleArn, DefaultWorld.ReadOnlyRoleArn);
+        many.ThrowIfErrors();
+        Assert.Equal(4, many.Output.Count);
+        Assert.Single(many.Warnings, w => w.Contains("me-south-1") && w.Contains("v1Token"));
+        var log = _emulator.RequestLog();
+        Assert.Single(log, r => r.Operation == "GetAccountSummary");
+        Assert.Equal(4, log.Count(r => r.Operation == "AssumeRole"));
+    }
+
     [Theory]
     [InlineData("down")]
     [InlineData("blackholed")]
