@@ -36,6 +36,13 @@ namespace StsTools.Commands
         private object? _tags;
         private string? _checkedRoleArn;
 
+        // Per invocation: the global-endpoint advice by signer and region (strings and tasks only: no engine type here).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>> _globalEndpointAdvice =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>>(StringComparer.Ordinal);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _globalEndpointWarned =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleArnCompleter))]
         [ValidateNotNullOrEmpty]
@@ -254,8 +261,12 @@ namespace StsTools.Commands
                 if (endpoints.UseGlobalEndpoint)
                 {
                     // Seed 000's trap, caught before it bites: a v1 token from the global endpoint for an opt-in region.
-                    var warning = await TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct).ConfigureAwait(false);
-                    if (warning != null)
+                    // One read and one warning per signer and region for the whole invocation, however many roles are piped.
+                    var adviceKey = (signer.AccessKeyId ?? signer.Description) + "|" + endpoints.Region;
+                    var check = _globalEndpointAdvice.GetOrAdd(adviceKey,
+                        _ => new Lazy<Task<string?>>(() => TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct)));
+                    var warning = await check.Value.ConfigureAwait(false);
+                    if (warning != null && _globalEndpointWarned.TryAdd(adviceKey, true))
                     {
                         Pump.Post(() => WriteWarning(warning));
                     }

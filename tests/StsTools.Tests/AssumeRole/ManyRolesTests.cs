@@ -5,33 +5,20 @@ namespace StsTools.Tests.AssumeRole;
 
 /// <summary>Many roles from the pipeline, concurrently, with failures that do not stop the rest (issue 4, must-show 6).</summary>
 [Collection(ProcessStateCollection.Name)]
-public sealed class ManyRolesTests : IClassFixture<AssumeRoleFixture>, IDisposable
+public sealed class ManyRolesTests : AliceSandboxTests
 {
-    private readonly EmulatorProcess _emulator;
-    private readonly ModuleSession _session;
-    private readonly AwsSandbox _sandbox;
-
     public ManyRolesTests(AssumeRoleFixture fixture)
+        : base(fixture)
     {
-        _emulator = fixture.Emulator;
-        _session = fixture.Session;
-        _sandbox = fixture.Begin();
-        _sandbox.UseAliceKeys();
-    }
-
-    public void Dispose()
-    {
-        _emulator.ClearFaults();
-        _sandbox.Dispose();
     }
 
     [Fact]
     public void Fifty_roles_with_ThrottleLimit_10_two_not_assumable_give_48_credentials_2_errors_and_at_most_10_in_flight()
     {
         // A real STS round trip takes tens of milliseconds: with latency the calls overlap and concurrency shows.
-        _emulator.SetFault("us-east-1", EmulatorFault.Slow(150));
-        _emulator.ClearRequestLog();
-        var r = _session.Run("""
+        Emulator.SetFault("us-east-1", EmulatorFault.Slow(150));
+        Emulator.ClearRequestLog();
+        var r = Session.Run("""
             param($good, $bad1, $bad2)
             $roles = 1..50 | ForEach-Object {
                 $arn = switch ($_) { 17 { $bad1 } 33 { $bad2 } default { $good } }
@@ -47,7 +34,7 @@ public sealed class ManyRolesTests : IClassFixture<AssumeRoleFixture>, IDisposab
         Assert.All(r.Errors, e => Assert.StartsWith("AwsAccessDenied,", e.FullyQualifiedErrorId));
         Assert.Contains(r.Progress, p => p.StatusDescription.Contains("of 50 done"));
 
-        var calls = _emulator.RequestLog().Where(e => e.Operation == "AssumeRole").ToList();
+        var calls = Emulator.RequestLog().Where(e => e.Operation == "AssumeRole").ToList();
         // At least one call per role (the SDK may retry one that a loaded machine made slow).
         Assert.True(calls.Count >= 50, string.Join("\n", calls.Select(c => $"{c.Time:HH:mm:ss.fff} {c.Outcome} {c.Status} {c.DurationMs}")));
         Assert.Equal(48, calls.Count(c => c.Outcome == "OK"));

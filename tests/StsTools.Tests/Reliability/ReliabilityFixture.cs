@@ -13,18 +13,16 @@ namespace StsTools.Tests.Reliability;
 /// </summary>
 public sealed class ReliabilityFixture : IDisposable
 {
-    private readonly Lazy<EmulatorProcess> _emulator = new(() => EmulatorProcess.Start());
-    private readonly Lazy<ModuleSession> _session = new(() => new ModuleSession());
+    // The same emulator-and-session pair the AssumeRole tests use, plus the suite's shared variables.
+    private readonly AssumeRoleFixture _pair = new();
 
-    public EmulatorProcess Emulator => _emulator.Value;
+    public EmulatorProcess Emulator => _pair.Emulator;
 
-    public ModuleSession Session => _session.Value;
+    public ModuleSession Session => _pair.Session;
 
     public AwsSandbox Begin()
     {
-        Emulator.ClearFaults();
-        Emulator.ClearRequestLog();
-        var sandbox = new AwsSandbox(Emulator);
+        var sandbox = _pair.Begin();
         sandbox.UseAliceKeys();
         Session.Run(
             "$global:ep = $args[0]; $global:pki = $args[1]; $global:sbx = $args[7]; " +
@@ -46,9 +44,5 @@ public sealed class ReliabilityFixture : IDisposable
             .ThrowIfErrors();
     }
 
-    public void Dispose()
-    {
-        if (_session.IsValueCreated) _session.Value.Dispose();
-        if (_emulator.IsValueCreated) _emulator.Value.Dispose();
-    }
+    public void Dispose() => _pair.Dispose();
 }
