@@ -38,15 +38,25 @@ namespace StsTools.Internal
             }
 
             // As the AWS CLI and SDKs: AWS_PROFILE names the profile (and must exist); else [default] when there is one.
-            if (Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named)
+            // A profile with neither keys nor role_arn (only region, or sso_*/credential_process, which the SDK resolves)
+            // is left to the SDK's chain, which reads AWS_PROFILE itself: [default] often holds just a region.
+            var named = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } n ? n : null;
+            if (named != null)
             {
-                return CallerSource.Profile(ProfileArguments.Resolve(named), "AWS_PROFILE profile");
+                ProfileArguments.Check(named);
             }
 
             var files = AwsConfigFiles.Load();
-            if (files.Find("default") != null)
+            var implicitName = named ?? "default";
+            var profile = files.Find(implicitName);
+            if (profile == null && named != null)
             {
-                return CallerSource.Profile(RoleProfileChain.Resolve(files, "default"), "profile");
+                RoleProfileChain.Resolve(files, named); // ProfileNotFound, with the files' paths
+            }
+
+            if (profile != null && (profile.ContainsKey("aws_access_key_id") || profile.ContainsKey("role_arn")))
+            {
+                return CallerSource.Profile(RoleProfileChain.Resolve(files, implicitName), named != null ? "AWS_PROFILE profile" : "profile");
             }
 
             return CallerSource.DefaultChain();

@@ -188,9 +188,10 @@ public sealed class CallerProfileTests : IClassFixture<EmulatorFixture>, IDispos
         Assert.StartsWith("ProfileNotFound,", session.Run("Get-StsTokenVersion -EndpointUrl $args[0]", Url).FirstErrorId);
         Environment.SetEnvironmentVariable("AWS_PROFILE", null);
 
-        // Nothing at all (no keys, no profile, the SDK's chain finds nothing): the same id as before, naming -ProfileName.
+        // Nothing at all (no keys, no profile with any, the SDK's chain finds nothing): the same id as before, naming -ProfileName.
+        // A [default] with only a region is no credential: it is left to the SDK's chain, as the SDK would.
         File.WriteAllText(_sandbox.CredentialsFile, "");
-        File.WriteAllText(_sandbox.ConfigFile, "");
+        File.WriteAllText(_sandbox.ConfigFile, "[default]\nregion = us-east-1\n");
         foreach (var script in new[] { "Get-StsTokenVersion -EndpointUrl $args[0]", "Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl $args[0]" })
         {
             var none = session.Run(script, Url);
