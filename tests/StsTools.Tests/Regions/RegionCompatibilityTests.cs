@@ -9,29 +9,19 @@ namespace StsTools.Tests.Regions;
 /// switch, regional credentials, -Offline, and the reasons told apart. One emulator for the region tests (RegionsCollection), reset before each test.
 /// </summary>
 [Collection(RegionsCollection.Name)]
-public sealed class RegionCompatibilityTests : IDisposable
+public sealed class RegionCompatibilityTests : RegionTestsBase
 {
-    private readonly EmulatorProcess _emulator;
-    private readonly ModuleSession _session = new();
-
     public RegionCompatibilityTests(EmulatorFixture fixture)
+        : base(fixture)
     {
-        _emulator = fixture.Emulator;
-        _emulator.Reset();
     }
-
-    private string Url => _emulator.EndpointTemplate;
-
-    private static object? P(PSObject o, string name) => o.Properties[name].Value;
-
-    private static PSObject Row(PowerShellResult r, string region) => r.Output.Single(o => (string)P(o, "Region")! == region);
 
     [Fact]
     public void Seed_000_end_to_end_v1_token_fails_in_Bahrain_until_the_setting_changes_and_a_new_token_is_got()
     {
-        var old = RegionTestWorld.AssumeReadOnly(_emulator);
+        var old = RegionTestWorld.AssumeReadOnly(Emulator);
         var test = "$args[0] | ConvertTo-StsCredential -Region us-east-1 | Test-StsRegionCompatibility -Region us-east-1, me-south-1 -EndpointUrl $args[1]";
-        var before = _session.Run(test, old, Url);
+        var before = Session.Run(test, old, Url);
         before.ThrowIfErrors();
         Assert.Equal(true, P(Row(before, "us-east-1"), "Compatible"));
         var bahrain = Row(before, "me-south-1");
@@ -46,7 +36,7 @@ public sealed class RegionCompatibilityTests : IDisposable
         Assert.Equal("AccountApi", P(bahrain, "OptInStatusSource")!.ToString());
 
         // The fix, in the account that calls the global endpoint (alice's).
-        var set = _session.Run("$a = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $a -Confirm:$false -PassThru -EndpointUrl $args[1]",
+        var set = Session.Run("$a = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $a -Confirm:$false -PassThru -EndpointUrl $args[1]",
             RegionTestWorld.Alice(), Url);
         set.ThrowIfErrors();
         var change = Assert.Single(set.Output);
@@ -56,10 +46,10 @@ public sealed class RegionCompatibilityTests : IDisposable
         Assert.Contains(set.Warnings, w => w.Contains("keep their scope") && w.Contains("longer"));
 
         // Old credential: still v1. New one from the same global endpoint: works in Bahrain.
-        var oldAfter = _session.Run(test, old, Url);
+        var oldAfter = Session.Run(test, old, Url);
         Assert.Equal(false, P(Row(oldAfter, "me-south-1"), "Compatible"));
         Assert.Equal("V1TokenInOptInRegion", P(Row(oldAfter, "me-south-1"), "Reason")!.ToString());
-        var fresh = _session.Run(test, RegionTestWorld.AssumeReadOnly(_emulator), Url);
+        var fresh = Session.Run(test, RegionTestWorld.AssumeReadOnly(Emulator), Url);
         fresh.ThrowIfErrors();
         Assert.Equal(true, P(Row(fresh, "me-south-1"), "Compatible"));
         Assert.Equal("V2", P(Row(fresh, "me-south-1"), "TokenVersion")!.ToString());
@@ -68,19 +58,19 @@ public sealed class RegionCompatibilityTests : IDisposable
     [Fact]
     public void WhatIf_changes_nothing_and_sends_no_Set_call()
     {
-        var r = _session.Run("$a = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $a -WhatIf -EndpointUrl $args[1]; " +
+        var r = Session.Run("$a = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $a -WhatIf -EndpointUrl $args[1]; " +
             "(Get-StsTokenVersion -Credential $a -EndpointUrl $args[1]).GlobalEndpointTokenVersion.ToString()", RegionTestWorld.Alice(), Url);
         r.ThrowIfErrors();
         Assert.Equal("V1Token", Assert.Single(r.Output).ToString());
-        Assert.DoesNotContain(_emulator.RequestLog(), e => e.Operation == "SetSecurityTokenServicePreferences");
+        Assert.DoesNotContain(Emulator.RequestLog(), e => e.Operation == "SetSecurityTokenServicePreferences");
         Assert.Contains("What if", r.Screen);
     }
 
     [Fact]
     public void Regional_credentials_pass_in_every_enabled_region_and_a_disabled_region_is_reported_as_not_enabled()
     {
-        var regional = RegionTestWorld.AssumeReadOnly(_emulator, "eu-west-1");
-        var r = _session.Run("$c = $args[0] | ConvertTo-StsCredential -Region eu-west-1; $c | Test-StsRegionCompatibility -EndpointUrl $args[1]; " +
+        var regional = RegionTestWorld.AssumeReadOnly(Emulator, "eu-west-1");
+        var r = Session.Run("$c = $args[0] | ConvertTo-StsCredential -Region eu-west-1; $c | Test-StsRegionCompatibility -EndpointUrl $args[1]; " +
             "$c | Test-StsRegionCompatibility -Region af-south-1 -EndpointUrl $args[1]", regional, Url);
         r.ThrowIfErrors();
         // Default -Region: the credential's own region plus every opt-in region the account has enabled.
@@ -102,15 +92,15 @@ public sealed class RegionCompatibilityTests : IDisposable
     {
         var cases = new (Hashtable Credential, string Label)[]
         {
-            (RegionTestWorld.AssumeReadOnly(_emulator), "global v1"),
-            (RegionTestWorld.AssumeReadOnly(_emulator, "us-east-2"), "regional v2"),
+            (RegionTestWorld.AssumeReadOnly(Emulator), "global v1"),
+            (RegionTestWorld.AssumeReadOnly(Emulator, "us-east-2"), "regional v2"),
         };
         foreach (var (credential, label) in cases)
         {
-            var live = _session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region us-east-1, me-south-1, ap-east-1 -EndpointUrl $args[1]", credential, Url);
-            _emulator.ClearRequestLog();
-            var offline = _session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region us-east-1, me-south-1, ap-east-1 -Offline -EndpointUrl $args[1]", credential, Url);
-            Assert.Empty(_emulator.RequestLog());
+            var live = Session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region us-east-1, me-south-1, ap-east-1 -EndpointUrl $args[1]", credential, Url);
+            Emulator.ClearRequestLog();
+            var offline = Session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region us-east-1, me-south-1, ap-east-1 -Offline -EndpointUrl $args[1]", credential, Url);
+            Assert.Empty(Emulator.RequestLog());
             live.ThrowIfErrors();
             offline.ThrowIfErrors();
             foreach (var region in new[] { "us-east-1", "me-south-1", "ap-east-1" })
@@ -123,39 +113,39 @@ public sealed class RegionCompatibilityTests : IDisposable
 
         // Expired: both say so; offline without a call, live without a call either (the credential's own expiry).
         var expired = new Hashtable { ["AccessKeyId"] = "ASIAIOSFODNN7EXAMPLE", ["SecretAccessKey"] = "s", ["SessionToken"] = "IQoJb3JpZ2luEXAMPLE", ["Expiration"] = "2020-01-01T00:00:00Z" };
-        _emulator.ClearRequestLog();
-        var both = _session.Run("$c = $args[0] | ConvertTo-StsCredential; $c | Test-StsRegionCompatibility -Region me-south-1 -Offline; $c | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl $args[1]", expired, Url);
+        Emulator.ClearRequestLog();
+        var both = Session.Run("$c = $args[0] | ConvertTo-StsCredential; $c | Test-StsRegionCompatibility -Region me-south-1 -Offline; $c | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl $args[1]", expired, Url);
         both.ThrowIfErrors();
         Assert.All(both.Output, o => Assert.Equal("Expired", P(o, "Reason")!.ToString()));
-        Assert.Empty(_emulator.RequestLog());
+        Assert.Empty(Emulator.RequestLog());
 
-        var quiet = _session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region me-south-1 -Offline -Quiet", cases[0].Credential);
+        var quiet = Session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region me-south-1 -Offline -Quiet", cases[0].Credential);
         Assert.Equal(false, Assert.Single(quiet.Output).BaseObject);
     }
 
     [Fact]
     public void Reasons_tell_apart_expired_at_AWS_no_network_and_a_key_nobody_knows()
     {
-        var credential = RegionTestWorld.AssumeReadOnly(_emulator, "us-east-1");
-        _emulator.AdvanceClock(TimeSpan.FromHours(2));
-        var expired = _session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region us-east-1 -EndpointUrl $args[1]", credential, Url);
+        var credential = RegionTestWorld.AssumeReadOnly(Emulator, "us-east-1");
+        Emulator.AdvanceClock(TimeSpan.FromHours(2));
+        var expired = Session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region us-east-1 -EndpointUrl $args[1]", credential, Url);
         Assert.Equal("Expired", P(Assert.Single(expired.Output), "Reason")!.ToString());
         Assert.Equal("ExpiredToken", P(Assert.Single(expired.Output), "ErrorCode"));
 
-        var offline = _session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl 'http://127.0.0.1:9/{region}/'", RegionTestWorld.Alice());
+        var offline = Session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl 'http://127.0.0.1:9/{region}/'", RegionTestWorld.Alice());
         var row = Assert.Single(offline.Output);
         Assert.Equal("NoNetwork", P(row, "Reason")!.ToString());
         Assert.Equal("AwsEndpointUnreachable", P(row, "ErrorCode"));
 
-        var unknown = _session.Run("ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7NOBODY1 -SecretAccessKey s | Test-StsRegionCompatibility -Region us-east-1, me-south-1 -EndpointUrl $args[0]", Url);
+        var unknown = Session.Run("ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7NOBODY1 -SecretAccessKey s | Test-StsRegionCompatibility -Region us-east-1, me-south-1 -EndpointUrl $args[0]", Url);
         Assert.All(unknown.Output, o => Assert.Equal("InvalidCredentials", P(o, "Reason")!.ToString()));
     }
 
     [Fact]
     public void Default_view_reads_at_a_glance_and_never_shows_a_secret()
     {
-        var credential = RegionTestWorld.AssumeReadOnly(_emulator);
-        var r = _session.Display("$args[0] | ConvertTo-StsCredential -Region us-east-1 | Test-StsRegionCompatibility -EndpointUrl $args[1] -Verbose -Debug", credential, Url);
+        var credential = RegionTestWorld.AssumeReadOnly(Emulator);
+        var r = Session.Display("$args[0] | ConvertTo-StsCredential -Region us-east-1 | Test-StsRegionCompatibility -EndpointUrl $args[1] -Verbose -Debug", credential, Url);
         Assert.Empty(r.AllErrors);
         Assert.Contains("me-south-1", r.Screen);
         Assert.Contains("V1TokenInOptInRegion", r.Screen);
@@ -166,6 +156,4 @@ public sealed class RegionCompatibilityTests : IDisposable
         Assert.DoesNotContain((string)credential["SecretAccessKey"]!, visible);
         Assert.DoesNotContain((string)credential["SessionToken"]!, visible);
     }
-
-    public void Dispose() => _session.Dispose();
 }

@@ -8,27 +8,17 @@ namespace StsTools.Tests.Regions;
 /// the caller more), the token-version cmdlets' errors, and bad input refused before anything is sent.
 /// </summary>
 [Collection(RegionsCollection.Name)]
-public sealed class RegionStatusAndBadInputTests : IDisposable
+public sealed class RegionStatusAndBadInputTests : RegionTestsBase
 {
-    private readonly EmulatorProcess _emulator;
-    private readonly ModuleSession _session = new();
-
     public RegionStatusAndBadInputTests(EmulatorFixture fixture)
+        : base(fixture)
     {
-        _emulator = fixture.Emulator;
-        _emulator.Reset();
     }
-
-    private string Url => _emulator.EndpointTemplate;
-
-    private static object? P(PSObject o, string name) => o.Properties[name].Value;
-
-    private static PSObject Row(PowerShellResult r, string region) => r.Output.Single(o => (string)P(o, "Region")! == region);
 
     [Fact]
     public void Get_StsRegion_lists_the_table_offline_with_names_and_filters()
     {
-        var r = _session.Run("Get-StsRegion -OptIn; '---'; Get-StsRegion me-*, us-east-1; '---'; Get-StsRegion ap-southeast-9");
+        var r = Session.Run("Get-StsRegion -OptIn; '---'; Get-StsRegion me-*, us-east-1; '---'; Get-StsRegion ap-southeast-9");
         r.ThrowIfErrors();
         var groups = string.Join("|", r.Output.Select(o => o.BaseObject is string s ? s : (string)P(o, "Region")!)).Split("|---|");
         Assert.Equal(19, groups[0].Split('|').Length);
@@ -42,25 +32,25 @@ public sealed class RegionStatusAndBadInputTests : IDisposable
     [Fact]
     public void Live_status_comes_from_the_Account_API_else_EC2_else_the_table_each_with_its_source()
     {
-        var restricted = RegionTestWorld.AssumeAsBob(_emulator, DefaultWorld.RestrictedRoleArn);
-        var noRead = RegionTestWorld.AssumeAsBob(_emulator, DefaultWorld.NoRegionReadRoleArn);
+        var restricted = RegionTestWorld.AssumeAsBob(Emulator, DefaultWorld.RestrictedRoleArn);
+        var noRead = RegionTestWorld.AssumeAsBob(Emulator, DefaultWorld.NoRegionReadRoleArn);
         var script = "$c = $args[0] | ConvertTo-StsCredential; Get-StsRegion me-south-1, af-south-1, us-east-1 -Live -Credential $c -EndpointUrl $args[1] -Verbose";
 
-        var account = _session.Run(script, RegionTestWorld.Alice(), Url);
+        var account = Session.Run(script, RegionTestWorld.Alice(), Url);
         account.ThrowIfErrors();
         Assert.Equal("AccountApi", P(Row(account, "me-south-1"), "StatusSource")!.ToString());
         Assert.Equal("Enabled", P(Row(account, "me-south-1"), "Status")!.ToString());
         Assert.Equal("Disabled", P(Row(account, "af-south-1"), "Status")!.ToString());
         Assert.Equal("EnabledByDefault", P(Row(account, "us-east-1"), "Status")!.ToString());
 
-        var ec2 = _session.Run(script, restricted, Url);
+        var ec2 = Session.Run(script, restricted, Url);
         ec2.ThrowIfErrors();
         Assert.Equal("Ec2", P(Row(ec2, "me-south-1"), "StatusSource")!.ToString());
         Assert.Equal("Enabled", P(Row(ec2, "me-south-1"), "Status")!.ToString());
         Assert.Equal("Disabled", P(Row(ec2, "af-south-1"), "Status")!.ToString());
         Assert.Contains(ec2.Verbose, v => v.Contains("AccessDeniedException"));
 
-        var table = _session.Run(script, noRead, Url);
+        var table = Session.Run(script, noRead, Url);
         Assert.Empty(table.AllErrors);
         Assert.Equal("Table", P(Row(table, "me-south-1"), "StatusSource")!.ToString());
         Assert.Equal("Unknown", P(Row(table, "me-south-1"), "Status")!.ToString());
@@ -71,8 +61,8 @@ public sealed class RegionStatusAndBadInputTests : IDisposable
     [Fact]
     public void Test_StsRegionCompatibility_reports_the_status_source_when_the_caller_may_not_read_it()
     {
-        var restricted = RegionTestWorld.AssumeAsBob(_emulator, DefaultWorld.RestrictedRoleArn);
-        var r = _session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl $args[1]", restricted, Url);
+        var restricted = RegionTestWorld.AssumeAsBob(Emulator, DefaultWorld.RestrictedRoleArn);
+        var r = Session.Run("$args[0] | ConvertTo-StsCredential | Test-StsRegionCompatibility -Region me-south-1 -EndpointUrl $args[1]", restricted, Url);
         r.ThrowIfErrors();
         var row = Assert.Single(r.Output);
         Assert.Equal("Ec2", P(row, "OptInStatusSource")!.ToString());
@@ -92,18 +82,18 @@ public sealed class RegionStatusAndBadInputTests : IDisposable
     [InlineData("$a | Test-StsRegionCompatibility -EndpointUrl 'ftp://x/'", "InvalidEndpointUrl")]
     public void Bad_input_has_its_own_error_id_and_sends_nothing(string script, string errorId)
     {
-        _emulator.ClearRequestLog();
-        var r = _session.Run("$a = $args[0] | ConvertTo-StsCredential; " + script, RegionTestWorld.Alice(), Url);
+        Emulator.ClearRequestLog();
+        var r = Session.Run("$a = $args[0] | ConvertTo-StsCredential; " + script, RegionTestWorld.Alice(), Url);
         Assert.Empty(r.Output);
         Assert.StartsWith(errorId + ",", r.FirstErrorId);
-        Assert.Empty(_emulator.RequestLog());
+        Assert.Empty(Emulator.RequestLog());
     }
 
     [Fact]
     public void No_permission_is_AwsAccessDenied_with_cause_and_remedy()
     {
-        var noRead = RegionTestWorld.AssumeAsBob(_emulator, DefaultWorld.NoRegionReadRoleArn);
-        var r = _session.Run("$c = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $c -Confirm:$false -EndpointUrl $args[1]", noRead, Url);
+        var noRead = RegionTestWorld.AssumeAsBob(Emulator, DefaultWorld.NoRegionReadRoleArn);
+        var r = Session.Run("$c = $args[0] | ConvertTo-StsCredential; Set-StsTokenVersion V2Token -Credential $c -Confirm:$false -EndpointUrl $args[1]", noRead, Url);
         var error = Assert.Single(r.AllErrors);
         Assert.StartsWith("AwsAccessDenied,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
@@ -111,9 +101,7 @@ public sealed class RegionStatusAndBadInputTests : IDisposable
         Assert.Contains("request id", error.ErrorDetails.Message);
         Assert.False(string.IsNullOrEmpty(error.ErrorDetails.RecommendedAction));
 
-        var get = _session.Run("$args[0] | ConvertTo-StsCredential | Get-StsTokenVersion -EndpointUrl $args[1]", noRead, Url);
+        var get = Session.Run("$args[0] | ConvertTo-StsCredential | Get-StsTokenVersion -EndpointUrl $args[1]", noRead, Url);
         Assert.StartsWith("AwsAccessDenied,", get.FirstErrorId);
     }
-
-    public void Dispose() => _session.Dispose();
 }
