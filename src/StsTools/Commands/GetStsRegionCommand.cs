@@ -14,7 +14,7 @@ namespace StsTools.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "StsRegion")]
     [OutputType(typeof(StsRegion))]
-    public sealed class GetStsRegionCommand : StsCmdlet
+    public sealed class GetStsRegionCommand : StsAccountCmdlet
     {
         /// <summary>Region codes; wildcards allowed (me-*).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,17 +34,6 @@ namespace StsTools.Commands
         /// <summary>Credentials for -Live; default: -ProfileName, the AWS_* environment variables, AWS_PROFILE, [default].</summary>
         [Parameter]
         public StsCredential? Credential { get; set; }
-
-        /// <summary>Credentials for -Live: a profile of the AWS config/credentials files (keys, or a role profile as
-        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
 
         private readonly List<string> _patterns = new List<string>();
 

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using StsTools.Completion;
 using StsTools.Engine.Aws;
 using StsTools.Engine.Errors;
 using StsTools.Internal;
@@ -11,22 +10,11 @@ namespace StsTools.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "StsTokenVersion")]
     [OutputType(typeof(StsTokenVersionSetting))]
-    public sealed class GetStsTokenVersionCommand : StsCmdlet
+    public sealed class GetStsTokenVersionCommand : StsAccountCmdlet
     {
         /// <summary>Whose account; default: -ProfileName, the AWS_* environment variables, AWS_PROFILE, [default].</summary>
         [Parameter(ValueFromPipeline = true)]
         public StsCredential? Credential { get; set; }
-
-        /// <summary>Whose account: a profile of the AWS config/credentials files (keys, or a role profile as
-        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
 
         protected override void ProcessRecord()
         {

@@ -10,7 +10,6 @@ using StsTools.Engine.Caching;
 using StsTools.Engine.Errors;
 using StsTools.Engine.Validation;
 using StsTools.Engine.RolesAnywhere;
-using StsTools.Engine.Validation;
 using StsTools.Internal;
 
 namespace StsTools.Commands

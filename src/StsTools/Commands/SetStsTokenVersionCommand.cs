@@ -13,7 +13,7 @@ namespace StsTools.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "StsTokenVersion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(StsTokenVersionSetting))]
-    public sealed class SetStsTokenVersionCommand : StsCmdlet
+    public sealed class SetStsTokenVersionCommand : StsAccountCmdlet
     {
         /// <summary>V1Token | V2Token (also v1Token/v2Token, DefaultRegions/AllRegions).</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -24,17 +24,6 @@ namespace StsTools.Commands
         /// <summary>Whose account; default: -ProfileName, the AWS_* environment variables, AWS_PROFILE, [default].</summary>
         [Parameter(ValueFromPipeline = true)]
         public StsCredential? Credential { get; set; }
-
-        /// <summary>Whose account: a profile of the AWS config/credentials files (keys, or a role profile as
-        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
 
         /// <summary>Write the setting afterwards, with the previous value.</summary>
         [Parameter]

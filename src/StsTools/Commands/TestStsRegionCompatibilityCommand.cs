@@ -14,19 +14,12 @@ namespace StsTools.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "StsRegionCompatibility")]
     [OutputType(typeof(StsRegionCompatibility), typeof(bool))]
-    public sealed class TestStsRegionCompatibilityCommand : StsCmdlet
+    public sealed class TestStsRegionCompatibilityCommand : StsAccountCmdlet
     {
         /// <summary>An StsCredential, or anything ConvertTo-StsCredential accepts; default: -ProfileName, the AWS_* environment, AWS_PROFILE, [default].</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [Alias("InputObject")]
         public PSObject? Credential { get; set; }
-
-        /// <summary>Whose credentials, when none is piped: a profile of the AWS config/credentials files (keys, or a role profile as
-        /// Invoke-StsAssumeRole -ProfileName resolves it).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
 
         /// <summary>Regions to test; default: every opt-in region enabled for the account, plus the credential's own.</summary>
         [Parameter(Position = 1)]
@@ -41,10 +34,6 @@ namespace StsTools.Commands
         /// <summary>One bool: true when every region tested is compatible.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
 
         private string[]? _regions;
         private bool _allCompatible = true;
