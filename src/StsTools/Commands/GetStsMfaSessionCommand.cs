@@ -46,6 +46,7 @@ namespace StsTools.Commands
 
         protected override void ProcessRecord()
         {
+            RefuseTwoSources();
             try
             {
                 var serial = SerialNumber ?? ProfileSerial();

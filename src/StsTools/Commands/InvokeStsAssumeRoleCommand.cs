@@ -140,6 +140,7 @@ namespace StsTools.Commands
 
         protected override void ProcessRecord()
         {
+            RefuseTwoSources();
             Pump.DrainAvailable();
             try
             {

@@ -142,6 +142,18 @@ namespace StsTools.Internal
             }, StopToken);
         }
 
+        /// <summary>-Credential (typed or piped) and -ProfileName both name the source: refused, with the id the
+        /// account-level cmdlets use, before anything is sent (which one was meant cannot be guessed).</summary>
+        protected void RefuseTwoSources()
+        {
+            if (Credential != null && ProfileName != null)
+            {
+                Fail(new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
+                    $"-Credential and -ProfileName '{ProfileName}' both say whose credentials sign the call: give one of them.")
+                { Target = ProfileName });
+            }
+        }
+
         /// <summary>The profile's chain resolved in BeginProcessing (null without -ProfileName). Typed object on purpose.</summary>
         internal RoleProfileChain? GetProfileChain() => (RoleProfileChain?)_profileChain;
 

@@ -181,6 +181,8 @@ public static class BadInputTable
         new("Get-StsTokenVersion", "profile does not exist", "$env:AWS_PROFILE = 'missing'; try { Get-StsTokenVersion -EndpointUrl $ep } finally { $env:AWS_PROFILE = $null }", "ProfileNotFound", Keys: false),
         new("Get-StsTokenVersion", "profile name no file can hold", "Get-StsTokenVersion -ProfileName 'bad]name' -EndpointUrl $ep", "InvalidProfileName"),
         new("Get-StsTokenVersion", "credential and profile both", "Get-StsTokenVersion -Credential $c -ProfileName plain -EndpointUrl $ep", "CredentialWithProfileName"),
+        new("Invoke-StsAssumeRole", "piped credential and profile both", "$c | Invoke-StsAssumeRole -RoleArn arn:aws:iam::222222222222:role/ReadOnly -ProfileName plain -EndpointUrl $ep -NoCache", "CredentialWithProfileName"),
+        new("Get-StsMfaSession", "credential and profile both", "Get-StsMfaSession -SerialNumber arn:aws:iam::111111111111:mfa/alice -TokenCode 123456 -Credential $lt -ProfileName plain -EndpointUrl $ep -NoCache", "CredentialWithProfileName"),
         new("Get-StsTokenVersion", "source_profile loop", "Get-StsTokenVersion -ProfileName loop-a -EndpointUrl $ep", "ProfileSourceLoop"),
         new("Set-StsTokenVersion", "profile does not exist", "Set-StsTokenVersion -Version V2Token -ProfileName missing -EndpointUrl $ep -Confirm:$false", "ProfileNotFound"),
         new("Set-StsTokenVersion", "profile name no file can hold", "Set-StsTokenVersion -Version V2Token -ProfileName 'a]b' -EndpointUrl $ep -Confirm:$false", "InvalidProfileName"),
