@@ -48,6 +48,7 @@ Describe 'Invoke-StsAssumeRole contract' {
         @{ Case = 'a session name with spaces'; Arguments = @{ RoleArn = 'arn:aws:iam::222222222222:role/ReadOnly'; RoleSessionName = 'has space' }; ErrorId = 'InvalidRoleSessionName' }
         @{ Case = 'a missing token file'; Arguments = @{ RoleArn = 'arn:aws:iam::222222222222:role/ReadOnly'; WebIdentityTokenFile = '/no/such/file' }; ErrorId = 'WebIdentityTokenFileNotFound' }
         @{ Case = 'a policy that is not JSON'; Arguments = @{ RoleArn = 'arn:aws:iam::222222222222:role/ReadOnly'; Policy = 'not json' }; ErrorId = 'InvalidPolicyJson' }
+        @{ Case = '-Credential with -ProfileName'; Arguments = @{ RoleArn = 'arn:aws:iam::222222222222:role/ReadOnly'; ProfileName = 'any'; Credential = (ConvertTo-StsCredential -AccessKeyId AKIAIOSFODNN7EXAMPLE -SecretAccessKey s) }; ErrorId = 'CredentialWithProfileName' }
     ) {
         { Invoke-StsAssumeRole @Arguments -NoCache -ErrorAction Stop } | Should -Throw -ErrorId ($ErrorId + $script:Id)
     }

@@ -69,6 +69,7 @@ namespace StsTools.Internal
 
         protected override void BeginProcessing()
         {
+            RefuseTwoSources(); // a typed -Credential; a piped one is checked per item
             _pump = new CallPump(Throttle);
             var pump = _pump;
             _pump.OnFinished = () => ShowProgress(pump, completed: false);
