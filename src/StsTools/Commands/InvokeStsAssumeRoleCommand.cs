@@ -36,12 +36,10 @@ namespace StsTools.Commands
         private object? _tags;
         private string? _checkedRoleArn;
 
-        // Per invocation: the global-endpoint advice by signer and region (strings and tasks only: no engine type here).
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>> _globalEndpointAdvice =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>>(StringComparer.Ordinal);
-
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _globalEndpointWarned =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        // Per invocation: the global-endpoint advice by signer and region, read and written once however many roles
+        // are piped (strings and tasks only: no engine type in a cmdlet field).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _globalEndpointAdvice =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>>(StringComparer.Ordinal);
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleArnCompleter))]
@@ -263,14 +261,15 @@ namespace StsTools.Commands
                 {
                     // Seed 000's trap, caught before it bites: a v1 token from the global endpoint for an opt-in region.
                     // One read and one warning per signer and region for the whole invocation, however many roles are piped.
-                    var adviceKey = (signer.AccessKeyId ?? signer.Description) + "|" + endpoints.Region;
-                    var check = _globalEndpointAdvice.GetOrAdd(adviceKey,
-                        _ => new Lazy<Task<string?>>(() => TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct)));
-                    var warning = await check.Value.ConfigureAwait(false);
-                    if (warning != null && _globalEndpointWarned.TryAdd(adviceKey, true))
-                    {
-                        Pump.Post(() => WriteWarning(warning));
-                    }
+                    await _globalEndpointAdvice.GetOrAdd((signer.AccessKeyId ?? signer.Description) + "|" + endpoints.Region,
+                        _ => new Lazy<Task>(async () =>
+                        {
+                            var warning = await TokenVersionAdvisor.CheckGlobalEndpointAsync(signer, endpoints.Region, EndpointUrl, ct).ConfigureAwait(false);
+                            if (warning != null)
+                            {
+                                Pump.Post(() => WriteWarning(warning));
+                            }
+                        })).Value.ConfigureAwait(false);
                 }
 
                 var inner = new AssumeRoleProvider(spec, _ => Task.FromResult(signer), endpoints, prompt);

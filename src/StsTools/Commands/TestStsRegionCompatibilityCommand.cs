@@ -63,12 +63,13 @@ namespace StsTools.Commands
             }
 
             _sawInput = true;
-            if (ProfileName != null)
+            try
             {
-                // Decided before anything is sent: which of the two was meant is not for the cmdlet to guess.
-                Fail(new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
-                    $"A credential was piped and -ProfileName '{ProfileName}' given: both say whose credentials to test. Give one of them.")
-                { Target = ProfileName });
+                ProfileArguments.RefuseBoth(true, ProfileName);
+            }
+            catch (StsToolsException e)
+            {
+                Fail(e);
             }
 
             try

@@ -79,6 +79,13 @@ namespace StsTools.Internal
                 {
                     // Ctrl+C: the call reports nothing. The work reports its own failures.
                 }
+                catch (Exception e)
+                {
+                    // A failure the work did not report itself: rethrown on the pipeline thread, never lost, and
+                    // this slot still goes on with the queue.
+                    var failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    last = failure.Throw;
+                }
                 finally
                 {
                     Finish(last);

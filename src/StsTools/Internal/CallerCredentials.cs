@@ -15,12 +15,7 @@ namespace StsTools.Internal
         /// <summary>Chooses the source without sending anything; bad names and missing profiles fail here.</summary>
         internal static CallerSource Choose(TemporaryCredentials? given, string? profileName)
         {
-            if (given != null && profileName != null)
-            {
-                throw new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
-                    $"-Credential and -ProfileName '{profileName}' both say whose credentials to use: give one of them.")
-                { Target = profileName };
-            }
+            ProfileArguments.RefuseBoth(given != null, profileName);
 
             if (given != null)
             {

@@ -17,6 +17,18 @@ namespace StsTools.Internal
             return RoleProfileChain.Resolve(AwsConfigFiles.Load(), name);
         }
 
+        /// <summary>-Credential (typed or piped) and -ProfileName both name whose credentials sign: refused before
+        /// anything is sent, with one id on every cmdlet (which one was meant cannot be guessed).</summary>
+        internal static void RefuseBoth(bool credentialGiven, string? profileName)
+        {
+            if (credentialGiven && profileName != null)
+            {
+                throw new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
+                    $"-Credential and -ProfileName '{profileName}' both say whose credentials to use: give one of them.")
+                { Target = profileName };
+            }
+        }
+
         /// <summary>A name no section header of a config or credentials file can carry (brackets, line breaks) is a
         /// typo, not a missing profile: the same id Set-/Clear-StsEnvironment give for it. Names with spaces stay
         /// allowed here, since existing files may hold them.</summary>

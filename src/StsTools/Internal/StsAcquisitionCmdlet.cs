@@ -143,15 +143,16 @@ namespace StsTools.Internal
             }, StopToken);
         }
 
-        /// <summary>-Credential (typed or piped) and -ProfileName both name the source: refused, with the id the
-        /// account-level cmdlets use, before anything is sent (which one was meant cannot be guessed).</summary>
+        /// <summary>-Credential (typed or piped) with -ProfileName: refused before anything is sent.</summary>
         protected void RefuseTwoSources()
         {
-            if (Credential != null && ProfileName != null)
+            try
             {
-                Fail(new StsToolsException("CredentialWithProfileName", ErrorKind.InvalidArgument,
-                    $"-Credential and -ProfileName '{ProfileName}' both say whose credentials sign the call: give one of them.")
-                { Target = ProfileName });
+                ProfileArguments.RefuseBoth(Credential != null, ProfileName);
+            }
+            catch (StsToolsException e)
+            {
+                Fail(e);
             }
         }
 
