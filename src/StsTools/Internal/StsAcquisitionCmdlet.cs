@@ -23,7 +23,7 @@ namespace StsTools.Internal
     {
         private CallPump? _pump;
         private Action<string>? _verboseSink;
-        private StsEndpointOptions? _endpoints;
+        private object? _endpoints; // StsEndpointOptions, typed object like every engine object in a cmdlet field
         private string? _endpointsSourceRegion;
         private object? _profileChain;
 
@@ -167,7 +167,7 @@ namespace StsTools.Internal
             // The endpoint parameters are bound once per invocation; only the source's region can change per piped item.
             if (_endpoints != null && string.Equals(_endpointsSourceRegion, sourceRegion, StringComparison.Ordinal))
             {
-                return _endpoints;
+                return (StsEndpointOptions)_endpoints;
             }
 
             var options = new StsEndpointOptions
@@ -179,7 +179,8 @@ namespace StsTools.Internal
             };
             options.Plan(); // every endpoint error (partition without global, bad URL, fallback = primary) before any call
             _endpointsSourceRegion = sourceRegion;
-            return _endpoints = options;
+            _endpoints = options;
+            return options;
         }
 
         /// <summary>The credentials that sign the call (<paramref name="given"/>: -Credential, already mapped), resolved
